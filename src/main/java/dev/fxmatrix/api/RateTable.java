@@ -1,0 +1,26 @@
+package dev.fxmatrix.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One API answer: the rates of one base currency on the date the API actually used.
+ *
+ * <p>Rates are kept as {@link BigDecimal} so CSV and JSON can repeat the API's digits exactly; the
+ * base itself is never among {@code rates} (the API leaves it out), {@link #rate} adds it as 1.
+ */
+public record RateTable(String base, LocalDate date, Map<String, BigDecimal> rates) {
+  public RateTable {
+    rates = Map.copyOf(rates);
+  }
+
+  /** The rate for {@code symbol}, 1 for the base itself, empty when the API did not return it. */
+  public Optional<BigDecimal> rate(String symbol) {
+    if (symbol.equals(base)) {
+      return Optional.of(BigDecimal.ONE);
+    }
+    return Optional.ofNullable(rates.get(symbol));
+  }
+}
