@@ -1,0 +1,96 @@
+package dev.fxmatrix.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PythonFloatFormatTest {
+  /** Written by gen_python_floats.py next to it; its header names the exact command. */
+  private static final String GOLDEN = "python_floats.txt";
+
+  @Test
+  void matchesEveryLineOfThePythonGoldenFile() throws IOException {
+    List<String> mismatches = new ArrayList<>();
+    int checked = 0;
+    try (InputStream in = PythonFloatFormatTest.class.getResourceAsStream(GOLDEN)) {
+      assertThat(in).as("test resource " + GOLDEN).isNotNull();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        String[] parts = line.split("\t", 2);
+        String expected = parts[1].substring(1, parts[1].length() - 1); // strip the |bars|
+        String actual = PythonFloatFormat.format(parsePythonRepr(parts[0]));
+        if (!actual.equals(expected)) {
+          mismatches.add(parts[0] + ": expected '" + expected + "' but got '" + actual + "'");
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).as("golden lines checked").isGreaterThan(3000);
+    assertThat(mismatches).isEmpty();
+  }
+
+  /** repr() round-trips, and parseDouble is correctly rounded, so this is the very same double. */
+  private static double parsePythonRepr(String repr) {
+    return switch (repr) {
+      case "nan" -> Double.NaN;
+      case "inf" -> Double.POSITIVE_INFINITY;
+      case "-inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(repr);
+    };
+  }
+
+  // A readable sample of the rules, checked against python3 by hand; the golden file is the proof.
+  @ParameterizedTest(name = "{0} -> ''{1}''")
+  @CsvSource(
+      delimiter = '|',
+      ignoreLeadingAndTrailingWhitespace = false,
+      value = {
+        "0.8867606633|  0.887",
+        "3.8015429636|    3.8",
+        "22.7170346723|   22.7",
+        "111.2973308504|1.11e+02",
+        "14132.9963642813|1.41e+04",
+        "127.3|1.27e+02",
+        "16855.0|1.69e+04",
+        "1.0|    1.0",
+        "10.2|   10.2",
+        "0.25|   0.25",
+        "0.000878|0.000878",
+        "0.0001| 0.0001",
+        "7.1e-05|7.1e-05",
+        "7.075640396592238e-05|7.08e-05",
+        "99.96|  1e+02",
+        "99.95|  1e+02",
+        "9.995|   9.99",
+        "999.5|  1e+03",
+        "0.00009995| 0.0001",
+        "1.125|   1.12",
+        "1.375|   1.38",
+        "100.5|  1e+02",
+        "1e100| 1e+100",
+        "4.9e-324|4.94e-324",
+        "0.0|    0.0",
+        "-0.0|   -0.0",
+        "-1.5|   -1.5",
+        "-127.3|-1.27e+02",
+        "NaN|    nan",
+        "-NaN|    nan",
+        "Infinity|    inf",
+        "-Infinity|   -inf",
+      })
+  void followsPythonsRules(String value, String expected) {
+    assertThat(PythonFloatFormat.format(Double.parseDouble(value))).isEqualTo(expected);
+  }
+}
