@@ -65,7 +65,7 @@ public final class GridWriter implements MatrixWriter {
     for (String symbol : spec.symbols()) {
       line.append(GAP).append(padLeft(table.rate(symbol).map(GridWriter::cell).orElse(MISSING)));
     }
-    if (!Objects.equals(table.date(), headerDate)) {
+    if (table.date() != null && !table.date().equals(headerDate)) {
       line.append(GAP).append('(').append(table.date()).append(')');
     }
     out.print(line.append('\n').toString());

@@ -79,10 +79,12 @@ public final class JsonWriter implements MatrixWriter {
           Map<String, BigDecimal> row = new LinkedHashMap<>(); // allows the null of a missing rate
           spec.symbols().forEach(symbol -> row.put(symbol, table.rate(symbol).orElse(null)));
           rates.put(base, row);
-          dates.put(base, table.date().toString());
+          if (table.date() != null) { // null: a row that needed no request
+            dates.put(base, table.date().toString());
+          }
         });
     LocalDate latest =
-        tables.values().stream().map(RateTable::date).max(Comparator.naturalOrder()).orElse(null);
+        tables.values().stream().map(RateTable::date).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
     boolean disagree = dates.values().stream().distinct().count() > 1;
     return new Document(
         latest == null ? null : latest.toString(),

@@ -1,0 +1,135 @@
+package dev.fxmatrix.fetch;
+
+import dev.fxmatrix.api.ApiException;
+import dev.fxmatrix.api.FrankfurterApi;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Turns what one HTTP exchange produced (a response or an exception) into an {@link AttemptResult}.
+ * The blocking and the non-blocking fetch paths share it, so both classify failures identically.
+ */
+final class HttpAttempts {
+  private final FrankfurterApi api;
+  private final Duration timeout;
+  private final Clock clock;
+
+  HttpAttempts(FrankfurterApi api, Duration timeout, Clock clock) {
+    this.api = api;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  AttemptResult fromResponse(Job job, LocalDate date, Response response) {
+    try (response) {
+      byte[] body = readCapped(response.body());
+      int code = response.code();
+      if (code == 200) {
+        return new AttemptResult.Success(api.parseRates(job.base(), body));
+      }
+      String message = api.errorMessage(body).map(m -> ": " + m).orElse("");
+      if (code == 429) {
+        return new AttemptResult.Retryable(
+            "HTTP 429 (rate limited)", retryAfter(response.header("Retry-After")), true, null);
+      }
+      if (code >= 500) {
+        return new AttemptResult.Retryable(
+            "HTTP " + code + message, retryAfter(response.header("Retry-After")), false, null);
+      }
+      if (code == 404) {
+        return new AttemptResult.Fatal(notFound(job, date, message), null);
+      }
+      return new AttemptResult.Fatal("HTTP " + code + message, null);
+    } catch (ApiException e) {
+      // A 200 with a body we cannot trust (a CDN error page, a truncated document) is not retried:
+      // the same server would most likely send the same thing again.
+      return new AttemptResult.Fatal(e.getMessage(), e);
+    } catch (IOException e) {
+      return fromException(e);
+    }
+  }
+
+  AttemptResult fromException(IOException e) {
+    return new AttemptResult.Retryable(describe(e), null, false, e);
+  }
+
+  private String describe(IOException e) {
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+      return "timed out after " + Durations.format(timeout);
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host " + e.getMessage();
+    }
+    if (e instanceof NoRouteToHostException) {
+      return "no route to host";
+    }
+    String message = e.getMessage();
+    if ("Canceled".equals(message)) {
+      return "cancelled";
+    }
+    return "connection failed: " + (message == null ? e.getClass().getSimpleName() : message);
+  }
+
+  private static String notFound(Job job, LocalDate date, String message) {
+    // Frankfurter says 404 for an unknown base, for symbols none of which it knows, and for a date
+    // without data; it does not say which, so the message names what it could be.
+    StringBuilder reason = new StringBuilder("unknown currency ").append(job.base());
+    if (job.symbols().size() == 1) {
+      reason.append(" or ").append(job.symbols().getFirst());
+    }
+    if (date != null) {
+      reason.append(", or no rates on ").append(date);
+    }
+    return reason.append(" (HTTP 404").append(message).append(')').toString();
+  }
+
+  private static byte[] readCapped(ResponseBody body) throws IOException, ApiException {
+    if (body.contentLength() > FrankfurterApi.MAX_BODY_BYTES) {
+      throw new ApiException("malformed response: body of " + body.contentLength() + " bytes is too large");
+    }
+    BufferedSource source = body.source();
+    if (source.request(FrankfurterApi.MAX_BODY_BYTES + 1L)) {
+      throw new ApiException(
+          "malformed response: body over " + FrankfurterApi.MAX_BODY_BYTES / 1024 + " KiB");
+    }
+    return source.getBuffer().readByteArray();
+  }
+
+  /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
+  Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.trim();
+    try {
+      long seconds = Long.parseLong(value);
+      return Duration.ofSeconds(Math.max(0, seconds));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(clock.instant(), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.fxmatrix.fetch;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/** Builds the one OkHttp client a run uses, sized for the run's concurrency. */
+public final class HttpClients {
+  private HttpClients() {}
+
+  /**
+   * {@code timeout} bounds connect, each read and the whole call. {@code concurrency} is how many
+   * requests may be in flight at once: OkHttp's dispatcher would otherwise hold asynchronous calls
+   * to 5 per host.
+   */
+  public static OkHttpClient create(Duration timeout, int concurrency) {
+    return builder(timeout, concurrency).build();
+  }
+
+  /** {@link #create}'s settings, for a caller that adds interceptors. */
+  public static OkHttpClient.Builder builder(Duration timeout, int concurrency) {
+    int parallel = Math.max(5, concurrency);
+    Dispatcher dispatcher = new Dispatcher(daemonPool());
+    dispatcher.setMaxRequests(Math.max(64, parallel));
+    dispatcher.setMaxRequestsPerHost(parallel);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(parallel, 1, TimeUnit.MINUTES))
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .callTimeout(timeout)
+        // Our retry policy is the only one, so the attempt counts we report are true.
+        .retryOnConnectionFailure(false);
+  }
+
+  /** Lets the JVM exit at once: OkHttp's own executor and idle connections would hold it ~60 s. */
+  public static void shutdown(OkHttpClient client) {
+    client.dispatcher().cancelAll();
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  // Like OkHttp's default executor, but with daemon threads: a finished run must not wait for them.
+  private static ExecutorService daemonPool() {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        runnable -> {
+          Thread thread = new Thread(runnable, "okhttp-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+}

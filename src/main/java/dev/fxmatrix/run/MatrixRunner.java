@@ -1,0 +1,186 @@
+package dev.fxmatrix.run;
+
+import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.api.RateTable;
+import dev.fxmatrix.fetch.FetchListener;
+import dev.fxmatrix.fetch.FetchStrategy;
+import dev.fxmatrix.fetch.HttpClients;
+import dev.fxmatrix.fetch.Job;
+import dev.fxmatrix.fetch.Outcome;
+import dev.fxmatrix.fetch.RateFetcher;
+import dev.fxmatrix.fetch.RequestLog;
+import dev.fxmatrix.fetch.RetryPolicy;
+import dev.fxmatrix.fetch.Throttle;
+import dev.fxmatrix.output.MatrixSpec;
+import dev.fxmatrix.output.OutputTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/** Runs one matrix from validated options: sets up, fetches, prints, reports, and says the exit code. */
+public final class MatrixRunner {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  public MatrixRunner(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The jobs of a matrix: one per base, asking for every symbol but the base itself. */
+  public static List<Job> jobs(List<String> bases, List<String> symbols) {
+    List<Job> jobs = new ArrayList<>(bases.size());
+    for (int row = 0; row < bases.size(); row++) {
+      String base = bases.get(row);
+      jobs.add(new Job(row, base, symbols.stream().filter(s -> !s.equals(base)).toList()));
+    }
+    return jobs;
+  }
+
+  public int run(RunOptions options) {
+    // Jackson's first use costs more than OkHttp's client; overlap the two on our two-plus cores.
+    CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
+    try (DemoApi demo = DemoApi.startIfAsked(options.demo(), err)) {
+      HttpUrl apiUrl = demo != null ? demo.baseUrl() : options.apiUrl();
+      List<Job> jobs = jobs(options.bases(), options.symbols());
+      OkHttpClient client = client(options, jobs.size());
+      try {
+        return fetchAndPrint(options, apiUrl, jobs, client, jsonWarm);
+      } finally {
+        HttpClients.shutdown(client);
+      }
+    } catch (IOException e) {
+      err.println("fxmatrix: " + e.getMessage());
+      return ExitCode.FAILED;
+    }
+  }
+
+  private OkHttpClient client(RunOptions options, int jobs) {
+    OkHttpClient.Builder builder =
+        HttpClients.builder(options.timeout(), options.strategy().concurrency(jobs, options.threads()));
+    if (options.verbose()) {
+      builder.addInterceptor(new RequestLog(err));
+    }
+    return builder.build();
+  }
+
+  private int fetchAndPrint(
+      RunOptions options, HttpUrl apiUrl, List<Job> jobs, OkHttpClient client, CompletableFuture<Void> jsonWarm)
+      throws IOException {
+    Throttle throttle =
+        options.rate() == null ? Throttle.unlimited() : Throttle.perSecond(options.rate(), options.burst());
+    RateFetcher fetcher =
+        new RateFetcher(
+            client,
+            new FrankfurterApi(apiUrl, "fxmatrix/" + Version.get()),
+            throttle,
+            RetryPolicy.of(options.retries()),
+            options.date(),
+            options.timeout(),
+            FetchListener.NONE);
+    OutputTarget target = options.output() == null ? OutputTarget.stdout(out) : OutputTarget.file(options.output());
+    FetchStrategy strategy = options.strategy().create(options.threads());
+    Thread onInterrupt = interruptHook(fetcher, strategy, target);
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try {
+      jsonWarm.join();
+      long start = System.nanoTime();
+      MatrixRun.Result result =
+          MatrixRun.run(
+              jobs,
+              strategy,
+              fetcher,
+              options.format().open(target.writer(), new MatrixSpec(options.bases(), options.symbols())),
+              failed -> report(failed, options.verbose()));
+      int code = finish(options, target, result);
+      if (!options.quiet()) {
+        reportDates(options, result);
+        err.printf(Locale.ROOT, "time elapsed: %.2fs%n", (System.nanoTime() - start) / 1e9);
+      }
+      return code;
+    } catch (InterruptedException e) {
+      target.discard();
+      return ExitCode.INTERRUPTED;
+    } finally {
+      strategy.close();
+      removeHook(onInterrupt);
+      err.flush();
+    }
+  }
+
+  private int finish(RunOptions options, OutputTarget target, MatrixRun.Result result) throws IOException {
+    List<Outcome.Failed> failures = result.failures();
+    if (failures.isEmpty() || options.allowPartial()) {
+      target.commit();
+    } else if (options.output() != null) {
+      target.discard();
+      err.printf(
+          "fxmatrix: %s left as it was: %d of %d bases failed (--allow-partial writes what succeeded)%n",
+          options.output(), failures.size(), result.outcomes().size());
+    }
+    if (!failures.isEmpty() && result.outcomes().size() > 1) {
+      err.printf("fxmatrix: %d of %d bases failed%n", failures.size(), result.outcomes().size());
+    }
+    return failures.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  private void report(Outcome.Failed failed, boolean verbose) {
+    err.println("fxmatrix: " + failed.describe());
+    if (verbose && failed.cause() != null) {
+      failed.cause().printStackTrace(err);
+    }
+    err.flush();
+  }
+
+  /** The date the API answered with, since a weekend request returns Friday's rates. */
+  private void reportDates(RunOptions options, MatrixRun.Result result) {
+    if (options.format().showsDate() && options.output() == null) {
+      return;
+    }
+    String dates =
+        result.outcomes().stream()
+            .filter(o -> o instanceof Outcome.Fetched)
+            .map(o -> ((Outcome.Fetched) o).rates())
+            .map(RateTable::date)
+            .filter(Objects::nonNull)
+            .map(LocalDate::toString)
+            .distinct()
+            .sorted()
+            .collect(Collectors.joining(", "));
+    if (!dates.isEmpty()) {
+      err.println("rates of " + dates);
+    }
+  }
+
+  /**
+   * Ctrl-C ends the JVM (exit 130) once shutdown hooks are done: cancel what is in flight and throw
+   * away a half-written output file, so the previous file stays as it was.
+   */
+  private Thread interruptHook(RateFetcher fetcher, FetchStrategy strategy, OutputTarget target) {
+    return new Thread(
+        () -> {
+          fetcher.cancelAll();
+          strategy.close();
+          target.discard();
+          err.println("fxmatrix: interrupted");
+          err.flush();
+        },
+        "fxmatrix-interrupt");
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or ran already: nothing to undo.
+    }
+  }
+}
