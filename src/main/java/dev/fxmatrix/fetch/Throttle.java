@@ -81,9 +81,7 @@ public final class Throttle {
     lock.lock();
     try {
       long now = nanoClock.getAsLong();
-      if (waveAt >= 0 && now >= pausedUntil) {
-        settlePace(now);
-      }
+      settlePaceIfDue(now);
       long start = Math.max(now, pausedUntil);
       if (Double.isInfinite(rate)) {
         return new Reservation(start, epoch);
@@ -107,6 +105,7 @@ public final class Throttle {
   public boolean stillValid(Reservation reservation) {
     lock.lock();
     try {
+      settlePaceIfDue(nanoClock.getAsLong());
       return reservation.epoch == epoch;
     } finally {
       lock.unlock();
@@ -191,7 +190,10 @@ public final class Throttle {
    * before the wave (it counted those), and at most half the old pace when the old pace was already
    * limited, so a second wave is less likely than the first.
    */
-  private void settlePace(long now) {
+  private void settlePaceIfDue(long now) {
+    if (waveAt < 0 || now < pausedUntil) {
+      return;
+    }
     long from = waveAt - SECOND;
     long accepted = successGrants.stream().filter(t -> t >= from && t <= waveAt).count();
     double next = accepted > 0 ? accepted * 0.9 : MIN_RATE * 5;
@@ -203,6 +205,8 @@ public final class Throttle {
     refilledAt = Math.max(refilledAt, now);
     waveAt = -1;
     paceSetAt = now;
+    // Reservations made during the pause were made at the old pace: everyone queues up anew.
+    epoch++;
   }
 
   /** The current pace in requests per second (infinite when unlimited); for diagnostics. */

@@ -1,0 +1,219 @@
+package dev.fxmatrix.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ThrottleTest {
+  static final long SECOND = 1_000_000_000L;
+
+  /** A clock the test moves by hand, for exact arithmetic. */
+  static final class ManualClock {
+    final AtomicLong now = new AtomicLong(1_000 * SECOND);
+
+    long get() {
+      return now.get();
+    }
+
+    void advance(Duration d) {
+      now.addAndGet(d.toNanos());
+    }
+  }
+
+  @Test
+  void startsEmptyAndSpacesSlotsEvenly() {
+    ManualClock clock = new ManualClock();
+    Throttle throttle = Throttle.perSecond(10, 1, clock::get);
+    long t0 = clock.get();
+    // No burst at start: the first slot is a tenth of a second away, then one every tenth.
+    for (int i = 1; i <= 5; i++) {
+      assertThat(throttle.reserve().grantAt() - t0).isEqualTo(i * SECOND / 10);
+    }
+  }
+
+  @Test
+  void idlingNeverSavesMoreThanTheBurst() {
+    ManualClock clock = new ManualClock();
+    Throttle throttle = Throttle.perSecond(2, 3, clock::get);
+    clock.advance(Duration.ofMinutes(1));
+    long now = clock.get();
+    // Three immediate slots (the burst), then the rate again.
+    assertThat(throttle.reserve().grantAt()).isEqualTo(now);
+    assertThat(throttle.reserve().grantAt()).isEqualTo(now);
+    assertThat(throttle.reserve().grantAt()).isEqualTo(now);
+    assertThat(throttle.reserve().grantAt()).isEqualTo(now + SECOND / 2);
+  }
+
+  @Test
+  void fractionalRates() {
+    ManualClock clock = new ManualClock();
+    Throttle throttle = Throttle.perSecond(0.5, 1, clock::get);
+    long t0 = clock.get();
+    assertThat(throttle.reserve().grantAt() - t0).isEqualTo(2 * SECOND);
+    assertThat(throttle.reserve().grantAt() - t0).isEqualTo(4 * SECOND);
+  }
+
+  @Test
+  void underContentionNoSecondHoldsMoreThanRatePlusBurst() throws Exception {
+    Throttle throttle = Throttle.perSecond(20, 2, System::nanoTime);
+    List<Long> grants = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    CountDownLatch go = new CountDownLatch(1);
+    for (int t = 0; t < 33; t++) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      go.await();
+                      for (int i = 0; i < 2; i++) {
+                        throttle.acquire();
+                        grants.add(System.nanoTime());
+                      }
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
+    }
+    go.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(grants).hasSize(66);
+    assertThat(maxInWindow(grants, SECOND)).isLessThanOrEqualTo(20 + 2);
+  }
+
+  @Test
+  void everyWaiterIsServedInArrivalOrderOfItsReservation() {
+    ManualClock clock = new ManualClock();
+    Throttle throttle = Throttle.perSecond(5, 1, clock::get);
+    List<Long> slots = new ArrayList<>();
+    for (int i = 0; i < 33; i++) {
+      slots.add(throttle.reserve().grantAt());
+    }
+    // Slots are handed out strictly one after another: nobody is overtaken or starved.
+    List<Long> sorted = new ArrayList<>(slots);
+    Collections.sort(sorted);
+    assertThat(slots).isEqualTo(sorted).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void waitingCostsAlmostNoCpu() throws Exception {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Throttle throttle = Throttle.perSecond(10, 1, System::nanoTime);
+    ConcurrentHashMap<Long, Long> cpuByThread = new ConcurrentHashMap<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      throttle.acquire(); // waits up to 0.8 s
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    cpuByThread.put(Thread.currentThread().threadId(), mx.getCurrentThreadCpuTime());
+                  }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    long totalCpu = cpuByThread.values().stream().mapToLong(Long::longValue).sum();
+    // Eight threads waited ~3.6 s in all; a spinning wait would burn most of that. Allow 0.3 s.
+    assertThat(totalCpu).isLessThan(300_000_000L);
+  }
+
+  @Test
+  void waitingIsInterruptible() throws Exception {
+    Throttle throttle = Throttle.perSecond(0.01, 1, System::nanoTime); // first slot in 100 s
+    List<Throwable> thrown = new CopyOnWriteArrayList<>();
+    Thread waiter =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    throttle.acquire();
+                  } catch (InterruptedException e) {
+                    thrown.add(e);
+                  }
+                });
+    Thread.sleep(100);
+    waiter.interrupt();
+    waiter.join(Duration.ofSeconds(5));
+    assertThat(waiter.isAlive()).isFalse();
+    assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
+  void aPauseHoldsEveryoneBackAndRenewsOutstandingReservations() {
+    ManualClock clock = new ManualClock();
+    Throttle throttle = Throttle.unlimited(clock::get);
+    Throttle.Reservation before = throttle.reserve();
+    assertThat(before.grantAt()).isEqualTo(clock.get());
+    throttle.pauseUntil(clock.get() + SECOND);
+    assertThat(throttle.stillValid(before)).isFalse();
+    Throttle.Reservation during = throttle.reserve();
+    assertThat(during.grantAt()).isEqualTo(clock.get() + SECOND);
+    assertThat(throttle.stillValid(during)).isTrue();
+  }
+
+  @Test
+  void aWaveOf429sSetsAPaceJustUnderWhatTheServerAccepted() {
+    ManualClock clock = new ManualClock();
+    Throttle throttle = Throttle.unlimited(clock::get);
+    List<Throttle.Permit> wave = new ArrayList<>();
+    for (int i = 0; i < 33; i++) {
+      wave.add(throttle.permitFor(throttle.reserve()));
+    }
+    clock.advance(Duration.ofMillis(50));
+    for (int i = 0; i < 5; i++) {
+      throttle.succeeded(wave.get(i)); // the server took five
+    }
+    for (int i = 5; i < 33; i++) {
+      throttle.rateLimited(wave.get(i), Duration.ofSeconds(1)); // and refused the rest
+    }
+    long pauseEnd = clock.get() + SECOND;
+    Throttle.Reservation next = throttle.reserve();
+    assertThat(next.grantAt()).isGreaterThanOrEqualTo(pauseEnd);
+    clock.advance(Duration.ofSeconds(1));
+    throttle.reserve();
+    assertThat(throttle.rate()).isEqualTo(4.5);
+    // A second 429 from before the new pace is old news and does not slow it further.
+    throttle.rateLimited(wave.get(32), Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(2));
+    throttle.reserve();
+    assertThat(throttle.rate()).isEqualTo(4.5);
+  }
+
+  @Test
+  void refusesNonsense() {
+    assertThatThrownBy(() -> Throttle.perSecond(0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Throttle.perSecond(1, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static int maxInWindow(List<Long> times, long window) {
+    List<Long> sorted = new ArrayList<>(times);
+    Collections.sort(sorted);
+    int max = 0;
+    int from = 0;
+    for (int to = 0; to < sorted.size(); to++) {
+      while (sorted.get(to) - sorted.get(from) >= window) {
+        from++;
+      }
+      max = Math.max(max, to - from + 1);
+    }
+    return max;
+  }
+}
