@@ -2,10 +2,12 @@ package dev.fxmatrix.fetch;
 
 import dev.fxmatrix.api.ApiException;
 import dev.fxmatrix.api.FrankfurterApi;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -85,7 +87,19 @@ final class HttpAttempts {
     if ("Canceled".equals(message)) {
       return "cancelled";
     }
-    return "connection failed: " + (message == null ? e.getClass().getSimpleName() : message);
+    // OkHttp's words when the server hangs up: "unexpected end of stream on <url>" before the
+    // status line, a bare "unexpected end of stream" (or an EOFException) inside a body.
+    if (message != null && message.startsWith("unexpected end of stream on ")) {
+      return "connection closed by the server";
+    }
+    if (e instanceof EOFException || "unexpected end of stream".equals(message)) {
+      return "connection closed by the server mid-response";
+    }
+    if (e instanceof SocketException && message != null && message.startsWith("Connection reset")) {
+      return "connection reset by the server";
+    }
+    // --verbose prints the exception itself; the report line stays in plain words.
+    return message == null ? "connection failed" : "connection failed: " + message;
   }
 
   private static String notFound(Job job, LocalDate date, String message) {
