@@ -12,13 +12,11 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
+import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -174,13 +172,14 @@ final class HttpAttempts {
       long seconds = Long.parseLong(value);
       return Duration.ofSeconds(Math.max(0, seconds));
     } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(clock.instant(), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException notADate) {
+      // RFC 9110 makes recipients accept all three HTTP-date formats (IMF-fixdate, RFC 850,
+      // asctime); java.time's RFC 1123 formatter reads only the first, OkHttp's parser all three.
+      Date at = new Headers.Builder().addUnsafeNonAscii("Retry-After", value).build().getDate("Retry-After");
+      if (at == null) {
         return null;
       }
+      Duration wait = Duration.between(clock.instant(), at.toInstant());
+      return wait.isNegative() ? Duration.ZERO : wait;
     }
   }
 }
