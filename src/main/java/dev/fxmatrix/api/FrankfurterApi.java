@@ -83,6 +83,12 @@ public final class FrankfurterApi {
       throw new ApiException(
           "malformed response: asked for base " + base + ", got " + answeredBase.asText());
     }
+    // We never ask for an amount, so the answer is for 1; rates for 100 would be 100 times too big.
+    JsonNode amount = root.get("amount");
+    if (amount != null && !(amount.isNumber() && amount.decimalValue().compareTo(BigDecimal.ONE) == 0)) {
+      String shown = amount.isNumber() ? amount.decimalValue().toPlainString() : amount.toString();
+      throw new ApiException("malformed response: rates for an amount of " + shown + ", not 1");
+    }
     LocalDate date = parseDate(root.get("date"));
     JsonNode rates = root.get("rates");
     if (rates == null || !rates.isObject()) {
