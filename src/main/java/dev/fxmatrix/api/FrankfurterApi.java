@@ -2,6 +2,7 @@ package dev.fxmatrix.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
@@ -30,6 +31,8 @@ public final class FrankfurterApi {
   private static final ObjectReader READER =
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          // Keep the API's digits as sent: 1.10 stays 1.10 in CSV and JSON.
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
           .reader();
 
   private final HttpUrl baseUrl;

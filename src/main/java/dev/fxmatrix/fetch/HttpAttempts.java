@@ -38,12 +38,11 @@ final class HttpAttempts {
 
   AttemptResult fromResponse(Job job, LocalDate date, Response response) {
     try (response) {
-      byte[] body = readCapped(response.body());
       int code = response.code();
       if (code == 200) {
-        return new AttemptResult.Success(api.parseRates(job.base(), body));
+        return new AttemptResult.Success(api.parseRates(job.base(), readCapped(response.body())));
       }
-      Optional<String> serverMessage = api.errorMessage(body);
+      Optional<String> serverMessage = errorMessage(response.body());
       String message = serverMessage.map(m -> ": " + m).orElse("");
       if (code == 429) {
         return new AttemptResult.Retryable(
@@ -66,6 +65,15 @@ final class HttpAttempts {
       return new AttemptResult.Fatal(e.getMessage(), e);
     } catch (IOException e) {
       return fromException(e);
+    }
+  }
+
+  /** An error page's message; an oversized one has none, and its status still decides what follows. */
+  private Optional<String> errorMessage(ResponseBody body) throws IOException {
+    try {
+      return api.errorMessage(readCapped(body));
+    } catch (ApiException tooLarge) {
+      return Optional.empty();
     }
   }
 

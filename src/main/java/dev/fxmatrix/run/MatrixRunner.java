@@ -107,9 +107,9 @@ public final class MatrixRunner {
       }
       return code;
     } catch (InterruptedException e) {
-      target.discard();
       return ExitCode.INTERRUPTED;
     } finally {
+      target.discard(); // after a commit there is nothing left to discard; otherwise the old file stays
       strategy.close();
       removeHook(onInterrupt);
       err.flush();
@@ -121,9 +121,9 @@ public final class MatrixRunner {
     if (failures.isEmpty() || options.allowPartial()) {
       target.commit();
     } else if (options.output() != null) {
-      target.discard();
       err.printf(
-          "fxmatrix: %s left as it was: %d of %d bases failed (--allow-partial writes what succeeded)%n",
+          "fxmatrix: not writing %s (an existing file is left as it was): %d of %d bases failed;"
+              + " --allow-partial writes what succeeded%n",
           options.output(), failures.size(), result.outcomes().size());
     }
     if (!failures.isEmpty() && result.outcomes().size() > 1) {

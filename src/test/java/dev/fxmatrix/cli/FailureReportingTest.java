@@ -309,7 +309,7 @@ class FailureReportingTest {
         Arguments.of("date missing", "{\"base\":\"USD\",\"rates\":{\"EUR\":0.88}}", "malformed response: no \"date\""),
         Arguments.of("date not a date", "{\"base\":\"USD\",\"date\":\"2019-13-45\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"2019-13-45\" is not YYYY-MM-DD"),
         // We never ask for an amount: rates for 100 USD would be a hundred times too big.
-        Arguments.of("amount not 1", "{\"amount\":100.0,\"base\":\"USD\",\"date\":\"2019-04-09\",\"rates\":{\"EUR\":88.67}}", "malformed response: rates for an amount of 100, not 1"));
+        Arguments.of("amount not 1", "{\"amount\":100.0,\"base\":\"USD\",\"date\":\"2019-04-09\",\"rates\":{\"EUR\":88.67}}", "malformed response: rates for an amount of 100.0, not 1"));
   }
 
   @ParameterizedTest(name = "{0}")
