@@ -29,6 +29,7 @@ import okhttp3.OkHttpClient;
 public final class MatrixRunner {
   private final PrintWriter out;
   private final PrintWriter err;
+  private volatile boolean interrupted;
 
   public MatrixRunner(PrintWriter out, PrintWriter err) {
     this.out = out;
@@ -133,6 +134,9 @@ public final class MatrixRunner {
   }
 
   private void report(Outcome.Failed failed, boolean verbose) {
+    if (interrupted) {
+      return;
+    }
     err.println("fxmatrix: " + failed.describe());
     if (verbose && failed.cause() != null) {
       failed.cause().printStackTrace(err);
@@ -165,8 +169,12 @@ public final class MatrixRunner {
    * away a half-written output file, so the previous file stays as it was.
    */
   private Thread interruptHook(RateFetcher fetcher, FetchStrategy strategy, OutputTarget target) {
+    Thread printer = Thread.currentThread();
     return new Thread(
         () -> {
+          // First silence the printer, then cancel: the cancelled jobs are not failures to report.
+          interrupted = true;
+          printer.interrupt();
           fetcher.cancelAll();
           strategy.close();
           target.discard();
