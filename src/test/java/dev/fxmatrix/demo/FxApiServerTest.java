@@ -1,10 +1,10 @@
 package dev.fxmatrix.demo;
 
-import static dev.fxmatrix.demo.TestHttp.get;
+import static dev.fxmatrix.demo.LocalHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fxmatrix.demo.TestHttp.Answer;
+import dev.fxmatrix.demo.LocalHttp.Answer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -150,7 +150,7 @@ class FxApiServerTest {
 
   @Test
   void pathsOutsideV1AreNotFound() {
-    Answer answer = TestHttp.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/latest")));
+    Answer answer = LocalHttp.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/latest")));
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.body()).isEqualTo("{\"message\":\"not found\"}");
@@ -182,7 +182,7 @@ class FxApiServerTest {
     String etag = first.header("ETag");
 
     Answer again =
-        TestHttp.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/latest?base=USD")).header("If-None-Match", etag));
+        LocalHttp.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/latest?base=USD")).header("If-None-Match", etag));
 
     assertThat(etag).matches("\"[0-9a-f]{32}\"");
     assertThat(again.status()).isEqualTo(304);
@@ -192,9 +192,9 @@ class FxApiServerTest {
 
   @Test
   void headAnswersHeadersOnlyAndOtherMethodsAreRefused() {
-    Answer head = TestHttp.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/latest")).HEAD());
+    Answer head = LocalHttp.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/latest")).HEAD());
     Answer post =
-        TestHttp.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/latest")).POST(HttpRequest.BodyPublishers.ofString("x")));
+        LocalHttp.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/latest")).POST(HttpRequest.BodyPublishers.ofString("x")));
 
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.body()).isEmpty();

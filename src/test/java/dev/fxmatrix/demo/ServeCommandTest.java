@@ -24,7 +24,7 @@ class ServeCommandTest {
     ServeCommand command =
         new ServeCommand(
             server -> {
-              statuses.add(TestHttp.get(server, "/latest?base=USD").status());
+              statuses.add(LocalHttp.get(server, "/latest?base=USD").status());
               server.close();
             });
 
@@ -46,7 +46,7 @@ class ServeCommandTest {
     ServeCommand command =
         new ServeCommand(
             server -> {
-              TestHttp.get(server, "/latest");
+              LocalHttp.get(server, "/latest");
               server.close();
             });
 

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A plain HTTP/1.1 client for the tests; talks only to the local test server. */
-final class TestHttp {
+final class LocalHttp {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON =
@@ -41,7 +41,7 @@ final class TestHttp {
     }
   }
 
-  private TestHttp() {}
+  private LocalHttp() {}
 
   static Answer get(FxApiServer server, String pathAndQuery) {
     return send(HttpRequest.newBuilder(URI.create(server.baseUri() + pathAndQuery)).GET());
