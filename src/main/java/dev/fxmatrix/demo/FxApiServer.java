@@ -36,7 +36,7 @@ public final class FxApiServer implements AutoCloseable {
   private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
 
   private final ServerOptions options;
-  private final FrankfurterApi api;
+  private final FrankfurterRoutes api;
   private final HttpServer http;
   private final ExecutorService executor;
   private final SlidingWindowLimiter limiter; // null without a rate limit
@@ -47,7 +47,7 @@ public final class FxApiServer implements AutoCloseable {
 
   private FxApiServer(ServerOptions options, EcbHistory history) throws IOException {
     this.options = options;
-    this.api = new FrankfurterApi(history);
+    this.api = new FrankfurterRoutes(history);
     this.limiter =
         options.rateLimit() == ServerOptions.NO_RATE_LIMIT
             ? null

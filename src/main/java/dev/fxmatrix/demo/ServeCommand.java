@@ -1,5 +1,6 @@
 package dev.fxmatrix.demo;
 
+import dev.fxmatrix.fetch.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;

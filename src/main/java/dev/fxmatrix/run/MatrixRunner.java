@@ -49,7 +49,7 @@ public final class MatrixRunner {
   public int run(RunOptions options) {
     // Jackson's first use costs more than OkHttp's client; overlap the two on our two-plus cores.
     CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
-    try (DemoApi demo = DemoApi.startIfAsked(options.demo(), err)) {
+    try (DemoApi demo = DemoApi.startIfAsked(options.demo())) {
       HttpUrl apiUrl = demo != null ? demo.baseUrl() : options.apiUrl();
       List<Job> jobs = jobs(options.bases(), options.symbols());
       OkHttpClient client = client(options, jobs.size());

@@ -1,4 +1,4 @@
-package dev.fxmatrix.demo;
+package dev.fxmatrix.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

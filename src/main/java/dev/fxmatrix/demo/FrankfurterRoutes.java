@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * {@code amount}; names of currencies are case-insensitive. Time series ({@code /v1/A..B}) are not
  * served (404).
  */
-final class FrankfurterApi {
+final class FrankfurterRoutes {
   private static final String PREFIX = "/v1/";
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   // Digits and dashes but not an ISO date ("2026-4-1"): answered as an invalid date, not as an
@@ -43,7 +43,7 @@ final class FrankfurterApi {
 
   private final EcbHistory history;
 
-  FrankfurterApi(EcbHistory history) {
+  FrankfurterRoutes(EcbHistory history) {
     this.history = history;
   }
 
@@ -94,8 +94,8 @@ final class FrankfurterApi {
       }
       day = history.dayFor(date.get());
     }
-    String base = params.first("from", "base").map(FrankfurterApi::code).orElse(EcbDay.EUR);
-    Set<String> symbols = params.first("to", "symbols").map(FrankfurterApi::codes).orElse(null);
+    String base = params.first("from", "base").map(FrankfurterRoutes::code).orElse(EcbDay.EUR);
+    Set<String> symbols = params.first("to", "symbols").map(FrankfurterRoutes::codes).orElse(null);
     if (symbols != null && symbols.equals(Set.of(base))) {
       return ApiResponse.error(422, "bad currency pair");
     }
@@ -157,7 +157,7 @@ final class FrankfurterApi {
 
   private static Set<String> codes(String commaList) {
     List<String> codes =
-        Arrays.stream(commaList.split(",")).map(FrankfurterApi::code).filter(c -> !c.isEmpty()).toList();
+        Arrays.stream(commaList.split(",")).map(FrankfurterRoutes::code).filter(c -> !c.isEmpty()).toList();
     return new LinkedHashSet<>(codes);
   }
 
