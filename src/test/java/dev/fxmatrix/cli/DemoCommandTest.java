@@ -76,5 +76,4 @@ class DemoCommandTest {
     assertThat(m.find()).as(err).isTrue();
     return Double.parseDouble(m.group(1));
   }
-
 }
