@@ -1,6 +1,7 @@
 package dev.fxmatrix.cli;
 
 import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.bench.BenchCommand;
 import dev.fxmatrix.run.ExitCode;
 import dev.fxmatrix.run.MatrixRunner;
 import dev.fxmatrix.run.RunOptions;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
     name = "fxmatrix",
     mixinStandardHelpOptions = true,
     versionProvider = FxMatrixCommand.VersionProvider.class,
+    subcommands = BenchCommand.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
