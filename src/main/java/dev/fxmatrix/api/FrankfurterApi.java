@@ -2,6 +2,7 @@ package dev.fxmatrix.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
@@ -30,6 +31,8 @@ public final class FrankfurterApi {
   private static final ObjectReader READER =
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          // Keep the API's digits as sent: 1.10 stays 1.10 in CSV and JSON.
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
           .reader();
 
   private final HttpUrl baseUrl;
@@ -82,6 +85,12 @@ public final class FrankfurterApi {
     if (!answeredBase.asText().equalsIgnoreCase(base)) {
       throw new ApiException(
           "malformed response: asked for base " + base + ", got " + answeredBase.asText());
+    }
+    // We never ask for an amount, so the answer is for 1; rates for 100 would be 100 times too big.
+    JsonNode amount = root.get("amount");
+    if (amount != null && !(amount.isNumber() && amount.decimalValue().compareTo(BigDecimal.ONE) == 0)) {
+      String shown = amount.isNumber() ? amount.decimalValue().toPlainString() : amount.toString();
+      throw new ApiException("malformed response: rates for an amount of " + shown + ", not 1");
     }
     LocalDate date = parseDate(root.get("date"));
     JsonNode rates = root.get("rates");

@@ -2,6 +2,7 @@ package dev.fxmatrix.cli;
 
 import dev.fxmatrix.api.FrankfurterApi;
 import dev.fxmatrix.bench.BenchCommand;
+import dev.fxmatrix.demo.ServeCommand;
 import dev.fxmatrix.run.ExitCode;
 import dev.fxmatrix.run.MatrixRunner;
 import dev.fxmatrix.run.RunOptions;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "fxmatrix",
     mixinStandardHelpOptions = true,
     versionProvider = FxMatrixCommand.VersionProvider.class,
-    subcommands = BenchCommand.class,
+    subcommands = {ServeCommand.class, BenchCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

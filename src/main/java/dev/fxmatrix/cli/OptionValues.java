@@ -47,7 +47,7 @@ public final class OptionValues {
       }
       String upper = code.toUpperCase(Locale.ROOT);
       if (codes.contains(upper)) {
-        throw new BadValue(option + " lists " + upper + " twice");
+        throw new BadValue(option + " lists " + upper + " twice: give each code once");
       }
       codes.add(upper);
     }

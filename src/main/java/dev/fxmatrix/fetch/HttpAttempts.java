@@ -2,19 +2,21 @@ package dev.fxmatrix.fetch;
 
 import dev.fxmatrix.api.ApiException;
 import dev.fxmatrix.api.FrankfurterApi;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Optional;
+import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -36,12 +38,12 @@ final class HttpAttempts {
 
   AttemptResult fromResponse(Job job, LocalDate date, Response response) {
     try (response) {
-      byte[] body = readCapped(response.body());
       int code = response.code();
       if (code == 200) {
-        return new AttemptResult.Success(api.parseRates(job.base(), body));
+        return new AttemptResult.Success(api.parseRates(job.base(), readCapped(response.body())));
       }
-      String message = api.errorMessage(body).map(m -> ": " + m).orElse("");
+      Optional<String> serverMessage = errorMessage(response.body());
+      String message = serverMessage.map(m -> ": " + m).orElse("");
       if (code == 429) {
         return new AttemptResult.Retryable(
             "HTTP 429 (rate limited)", retryAfter(response.header("Retry-After")), true, null);
@@ -51,7 +53,10 @@ final class HttpAttempts {
             "HTTP " + code + message, retryAfter(response.header("Retry-After")), false, null);
       }
       if (code == 404) {
-        return new AttemptResult.Fatal(notFound(job, date, message), null);
+        return new AttemptResult.Fatal(serverMessage.isPresent() ? notFound(job, date, message) : notAnApiPage(), null);
+      }
+      if (code == 422 && serverMessage.isPresent()) {
+        return new AttemptResult.Fatal(unprocessable(job, date, serverMessage.get()), null);
       }
       return new AttemptResult.Fatal("HTTP " + code + message, null);
     } catch (ApiException e) {
@@ -60,6 +65,15 @@ final class HttpAttempts {
       return new AttemptResult.Fatal(e.getMessage(), e);
     } catch (IOException e) {
       return fromException(e);
+    }
+  }
+
+  /** An error page's message; an oversized one has none, and its status still decides what follows. */
+  private Optional<String> errorMessage(ResponseBody body) throws IOException {
+    try {
+      return api.errorMessage(readCapped(body));
+    } catch (ApiException tooLarge) {
+      return Optional.empty();
     }
   }
 
@@ -85,20 +99,63 @@ final class HttpAttempts {
     if ("Canceled".equals(message)) {
       return "cancelled";
     }
-    return "connection failed: " + (message == null ? e.getClass().getSimpleName() : message);
+    // OkHttp's words when the server hangs up: "unexpected end of stream on <url>" before the
+    // status line, a bare "unexpected end of stream" (or an EOFException) inside a body.
+    if (message != null && message.startsWith("unexpected end of stream on ")) {
+      return "connection closed by the server";
+    }
+    if (e instanceof EOFException || "unexpected end of stream".equals(message)) {
+      return "connection closed by the server mid-response";
+    }
+    if (e instanceof SocketException && message != null && message.startsWith("Connection reset")) {
+      return "connection reset by the server";
+    }
+    // --verbose prints the exception itself; the report line stays in plain words.
+    return message == null ? "connection failed" : "connection failed: " + message;
   }
 
   private static String notFound(Job job, LocalDate date, String message) {
     // Frankfurter says 404 for an unknown base, for symbols none of which it knows, and for a date
     // without data; it does not say which, so the message names what it could be.
-    StringBuilder reason = new StringBuilder("unknown currency ").append(job.base());
-    if (job.symbols().size() == 1) {
-      reason.append(" or ").append(job.symbols().getFirst());
-    }
+    StringBuilder reason = unknownCurrency(job);
     if (date != null) {
       reason.append(", or no rates on ").append(date);
     }
     return reason.append(" (HTTP 404").append(message).append(')').toString();
+  }
+
+  /**
+   * A 404 without Frankfurter's JSON {@code message} did not come from a Frankfurter API (every
+   * unknown path there answers {@code {"message":"not found"}}): most likely the URL is wrong, so
+   * calling every base an unknown currency would mislead.
+   */
+  private static String notAnApiPage() {
+    return "HTTP 404 (not a Frankfurter answer: check the API URL)";
+  }
+
+  /**
+   * Frankfurter answers 422 with a message when it cannot serve a request it understood: {@code
+   * "bad currency pair"} and the like for a currency, {@code "invalid date"} for a date.
+   */
+  private static String unprocessable(Job job, LocalDate date, String message) {
+    String about = message.toLowerCase(Locale.ROOT);
+    String status = " (HTTP 422: " + message + ")";
+    if (about.contains("date")) {
+      return (date == null ? "the latest date" : "date " + date) + " refused by the server" + status;
+    }
+    if (about.contains("currenc") || about.contains("symbol") || about.contains("base")) {
+      return unknownCurrency(job).append(status).toString();
+    }
+    return "HTTP 422: " + message;
+  }
+
+  /** "unknown currency USD", or "... USD or EUR" when the job asked for one symbol only. */
+  private static StringBuilder unknownCurrency(Job job) {
+    StringBuilder reason = new StringBuilder("unknown currency ").append(job.base());
+    if (job.symbols().size() == 1) {
+      reason.append(" or ").append(job.symbols().getFirst());
+    }
+    return reason;
   }
 
   private static byte[] readCapped(ResponseBody body) throws IOException, ApiException {
@@ -123,13 +180,14 @@ final class HttpAttempts {
       long seconds = Long.parseLong(value);
       return Duration.ofSeconds(Math.max(0, seconds));
     } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(clock.instant(), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException notADate) {
+      // RFC 9110 makes recipients accept all three HTTP-date formats (IMF-fixdate, RFC 850,
+      // asctime); java.time's RFC 1123 formatter reads only the first, OkHttp's parser all three.
+      Date at = new Headers.Builder().addUnsafeNonAscii("Retry-After", value).build().getDate("Retry-After");
+      if (at == null) {
         return null;
       }
+      Duration wait = Duration.between(clock.instant(), at.toInstant());
+      return wait.isNegative() ? Duration.ZERO : wait;
     }
   }
 }

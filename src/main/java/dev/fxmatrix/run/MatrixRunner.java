@@ -29,6 +29,7 @@ import okhttp3.OkHttpClient;
 public final class MatrixRunner {
   private final PrintWriter out;
   private final PrintWriter err;
+  private volatile boolean interrupted;
 
   public MatrixRunner(PrintWriter out, PrintWriter err) {
     this.out = out;
@@ -48,7 +49,7 @@ public final class MatrixRunner {
   public int run(RunOptions options) {
     // Jackson's first use costs more than OkHttp's client; overlap the two on our two-plus cores.
     CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
-    try (DemoApi demo = DemoApi.startIfAsked(options.demo(), err)) {
+    try (DemoApi demo = DemoApi.startIfAsked(options.demo())) {
       HttpUrl apiUrl = demo != null ? demo.baseUrl() : options.apiUrl();
       List<Job> jobs = jobs(options.bases(), options.symbols());
       OkHttpClient client = client(options, jobs.size());
@@ -107,9 +108,9 @@ public final class MatrixRunner {
       }
       return code;
     } catch (InterruptedException e) {
-      target.discard();
       return ExitCode.INTERRUPTED;
     } finally {
+      target.discard(); // after a commit there is nothing left to discard; otherwise the old file stays
       strategy.close();
       removeHook(onInterrupt);
       err.flush();
@@ -121,9 +122,9 @@ public final class MatrixRunner {
     if (failures.isEmpty() || options.allowPartial()) {
       target.commit();
     } else if (options.output() != null) {
-      target.discard();
       err.printf(
-          "fxmatrix: %s left as it was: %d of %d bases failed (--allow-partial writes what succeeded)%n",
+          "fxmatrix: not writing %s (an existing file is left as it was): %d of %d bases failed;"
+              + " --allow-partial writes what succeeded%n",
           options.output(), failures.size(), result.outcomes().size());
     }
     if (!failures.isEmpty() && result.outcomes().size() > 1) {
@@ -133,6 +134,9 @@ public final class MatrixRunner {
   }
 
   private void report(Outcome.Failed failed, boolean verbose) {
+    if (interrupted) {
+      return;
+    }
     err.println("fxmatrix: " + failed.describe());
     if (verbose && failed.cause() != null) {
       failed.cause().printStackTrace(err);
@@ -165,8 +169,12 @@ public final class MatrixRunner {
    * away a half-written output file, so the previous file stays as it was.
    */
   private Thread interruptHook(RateFetcher fetcher, FetchStrategy strategy, OutputTarget target) {
+    Thread printer = Thread.currentThread();
     return new Thread(
         () -> {
+          // First silence the printer, then cancel: the cancelled jobs are not failures to report.
+          interrupted = true;
+          printer.interrupt();
           fetcher.cancelAll();
           strategy.close();
           target.discard();

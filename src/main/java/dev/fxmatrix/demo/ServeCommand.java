@@ -1,0 +1,171 @@
+package dev.fxmatrix.demo;
+
+import dev.fxmatrix.fetch.Durations;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code fxmatrix serve}: the demo API on a port, until Ctrl-C. */
+@Command(
+    name = "serve",
+    description = {
+      "Serve the bundled ECB reference rates (1999 to 2026) over a Frankfurter-compatible HTTP API "
+          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/currencies), for demos and tests without the internet.",
+      "Latency, a rate limit and errors can be simulated. Rates: Source: ECB."
+    },
+    sortOptions = false)
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+      description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--latency", defaultValue = "0ms", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Delay of every response, e.g. 100ms or 1.5s (default: ${DEFAULT-VALUE}).")
+  Duration latency;
+
+  @Option(names = "--jitter", defaultValue = "0ms", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Delays vary uniformly within latency ± jitter (default: ${DEFAULT-VALUE}).")
+  Duration jitter;
+
+  @Option(names = "--rate-limit", paramLabel = "N",
+      description = "Answer 429 beyond N requests in any sliding second, refused ones counted (default: none).")
+  Integer rateLimit;
+
+  @Option(names = "--error-rate", defaultValue = "0", paramLabel = "RATE",
+      description = "Share of requests answered 500, 0 to 1 (default: ${DEFAULT-VALUE}).")
+  double errorRate;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
+      description = "Makes jitter and errors repeat for the same order of requests (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = {"-q", "--quiet"}, description = "No request log on stderr.")
+  boolean quiet;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  private final Consumer<FxApiServer> onListening;
+
+  public ServeCommand() {
+    this(server -> {});
+  }
+
+  /** For tests: {@code onListening} gets the running server (and may close it to end the command). */
+  ServeCommand(Consumer<FxApiServer> onListening) {
+    this.onListening = onListening;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerOptions options = validatedOptions();
+    PrintWriter err = spec.commandLine().getErr();
+    FxApiServer server;
+    try {
+      server = FxApiServer.start(options);
+    } catch (IOException | RuntimeException e) {
+      err.println("fxmatrix serve: cannot listen on " + host + ":" + port + ": " + reason(e));
+      err.flush();
+      return 1;
+    }
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              awaitQuietly(reported); // let the stop line out before the JVM exits
+            },
+            "fxmatrix-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      err.println(
+          "fxmatrix serve: listening on " + server.baseUri() + " (ECB rates up to "
+              + EcbHistory.bundled().newest().date() + "; Ctrl-C to stop)");
+      err.flush();
+      onListening.accept(server);
+      server.awaitClose();
+      err.println("fxmatrix serve: stopped after " + server.requestCount() + " requests");
+      err.flush();
+      return 0;
+    } finally {
+      server.close();
+      reported.countDown();
+      removeHook(hook);
+    }
+  }
+
+  private ServerOptions validatedOptions() {
+    if (port < 0 || port > 65535) {
+      throw invalid("--port", "must be 0..65535, got " + port);
+    }
+    if (rateLimit != null && rateLimit < 1) {
+      throw invalid("--rate-limit", "must be at least 1, got " + rateLimit);
+    }
+    if (!(errorRate >= 0 && errorRate <= 1)) {
+      throw invalid("--error-rate", "must be between 0 and 1, got " + errorRate);
+    }
+    Consumer<String> log = quiet ? ServerOptions.NO_REQUEST_LOG : this::logLine;
+    return new ServerOptions(
+        host, port, latency, jitter, rateLimit == null ? ServerOptions.NO_RATE_LIMIT : rateLimit,
+        errorRate, seed, log);
+  }
+
+  private void logLine(String line) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(line);
+    err.flush();
+  }
+
+  private ParameterException invalid(String option, String problem) {
+    return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+  }
+
+  private static String reason(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook is running
+    }
+  }
+
+  /** Lets picocli report a bad duration as a usage error naming the option. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

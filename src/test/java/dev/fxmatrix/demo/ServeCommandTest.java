@@ -1,0 +1,108 @@
+package dev.fxmatrix.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  private final StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
+
+  @Test
+  void servesUntilTheServerIsClosedAndLogsRequests() {
+    List<Integer> statuses = new ArrayList<>();
+    ServeCommand command =
+        new ServeCommand(
+            server -> {
+              statuses.add(LocalHttp.get(server, "/latest?base=USD").status());
+              server.close();
+            });
+
+    int exit = run(command, "--port", "0", "--latency", "10ms", "--seed", "1");
+
+    assertThat(exit).isZero();
+    assertThat(statuses).containsExactly(200);
+    assertThat(err.toString())
+        .containsPattern(
+            "\\Afxmatrix serve: listening on http://127\\.0\\.0\\.1:\\d+/v1 "
+                + "\\(ECB rates up to 2026-04-13; Ctrl-C to stop\\)\\R")
+        .containsPattern("Z GET /v1/latest\\?base=USD 200 \\d+ms\\R")
+        .contains("fxmatrix serve: stopped after 1 requests");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void quietLeavesTheRequestLogOut() {
+    ServeCommand command =
+        new ServeCommand(
+            server -> {
+              LocalHttp.get(server, "/latest");
+              server.close();
+            });
+
+    assertThat(run(command, "--port", "0", "-q")).isZero();
+    assertThat(err.toString()).contains("listening on").doesNotContain("GET /v1/latest");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "--port, 70000, --port",
+    "--port, -1, --port",
+    "--error-rate, 1.5, --error-rate",
+    "--error-rate, NaN, --error-rate",
+    "--rate-limit, 0, --rate-limit",
+    "--latency, 5, expected a duration like 500ms, 10s or 1.5s",
+    "--latency, -5ms, --latency",
+    "--jitter, soon, --jitter",
+  })
+  void invalidOptionsAreUsageErrorsNamingTheOption(String option, String value, String expected) {
+    ServeCommand command = new ServeCommand(server -> {
+      throw new AssertionError("must not start");
+    });
+
+    int exit = run(command, option, value);
+
+    assertThat(exit).isEqualTo(2);
+    String firstLine = err.toString().lines().findFirst().orElseThrow();
+    assertThat(firstLine).contains(option).contains(expected);
+  }
+
+  @Test
+  void aPortInUseIsReportedInOneLineWithoutAStackTrace() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int exit = run(new ServeCommand(), "--port", String.valueOf(taken.getLocalPort()));
+
+      assertThat(exit).isEqualTo(1);
+      assertThat(err.toString().strip())
+          .startsWith("fxmatrix serve: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+          .doesNotContain("\tat ", "Exception");
+    }
+  }
+
+  @Test
+  void helpListsTheOptions() {
+    CommandLine cli = new CommandLine(new ServeCommand());
+    cli.setOut(new PrintWriter(out));
+
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString())
+        .contains("serve", "--port", "--host", "--latency", "--jitter", "--rate-limit", "--error-rate", "--seed", "--quiet");
+  }
+
+  private int run(ServeCommand command, String... args) {
+    CommandLine cli = new CommandLine(command);
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    return cli.execute(args);
+  }
+}
