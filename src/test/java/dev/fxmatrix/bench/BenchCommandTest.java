@@ -216,6 +216,30 @@ class BenchCommandTest {
   }
 
   @Test
+  void theEmbeddedApiIsTheDefaultTargetAndHasTheLatencyAskedFor() throws Exception {
+    Cli run =
+        Cli.run("bench", "--demo-latency", "30ms", "--bases", "USD,EUR,PLN", "--strategies", "pool,async",
+            "--runs", "1", "--warmup", "0", "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(run.out());
+    assertThat(root.get("settings").get("api").asText()).isEqualTo("demo");
+    assertThat(root.get("settings").get("demo_latency_ms").asDouble()).isEqualTo(30.0);
+    for (JsonNode s : root.get("strategies")) {
+      assertThat(s.get("failures").asInt()).isZero();
+      assertThat(s.get("latency_ms").asDouble()).isGreaterThanOrEqualTo(30);
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void demoSaysSoInTheTable() {
+    Cli run = Cli.run("bench", "--demo", "--demo-latency", "0", "--bases", "USD,EUR", "--strategies", "sequential", "--runs", "1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().findFirst().orElseThrow())
+        .isEqualTo("fxmatrix bench: 2 requests per run (2 bases, 2 symbols) against the embedded API (latency 0ms, no jitter)");
+  }
+
+  @Test
   void helpListsTheOptions() {
     Cli run = Cli.run("bench", "--help");
     assertThat(run.exitCode()).isZero();
