@@ -52,11 +52,9 @@ final class Timeline {
 
   static List<String> render(List<StrategyResult> results, int width) {
     int labelWidth =
-        results.stream()
-            .flatMap(r -> lanes(r.timelineRun()).stream())
-            .mapToInt(l -> l.name().length())
-            .max()
-            .orElse(0);
+        Math.max(
+            2, // "ms", the axis's unit
+            results.stream().flatMap(r -> lanes(r.timelineRun()).stream()).mapToInt(l -> l.name().length()).max().orElse(0));
     int columns = Math.max(MIN_COLUMNS, width - labelWidth - 4);
     long longest = results.stream().mapToLong(r -> extent(r.timelineRun())).max().orElse(1);
     long perColumn = Math.max(1, ceilDiv(longest, columns));
@@ -76,7 +74,8 @@ final class Timeline {
             "  " + lane.name() + " ".repeat(labelWidth - lane.name().length()) + " │"
                 + bars(lane, run.startNanos(), perColumn, columns));
       }
-      lines.add("  " + " ".repeat(labelWidth) + "  " + axis(perColumn, columns));
+      // The unit sits in the lane-name column, so the tick labels stay short enough to reach the end.
+      lines.add("  " + " ".repeat(labelWidth - 2) + "ms  " + axis(perColumn, columns));
     }
     return lines;
   }
@@ -95,13 +94,13 @@ final class Timeline {
     return new String(line, 0, used);
   }
 
-  /** Tick labels under the lanes, at round times at least ten columns apart. */
+  /** Tick labels in milliseconds under the lanes, at round times at least ten columns apart. */
   static String axis(long perColumn, int columns) {
     long stepMs = niceStepMs(perColumn * 10);
     StringBuilder axis = new StringBuilder();
     for (long ms = 0; ; ms += stepMs) {
       int column = (int) (ms * 1_000_000 / perColumn);
-      String label = ms + " ms";
+      String label = String.valueOf(ms);
       if (column + label.length() > Math.max(columns, label.length())) {
         break;
       }

@@ -85,6 +85,7 @@ class MeasurementsTest {
     assertThat(lines).contains("  s   │" + "█".repeat(10) + "▒".repeat(10) + "█".repeat(10) + "▒".repeat(10));
     assertThat(lines).contains("  v-1 │" + "█".repeat(10), "  v-2 │" + "█".repeat(10));
     assertThat(lines).contains("sequential: 1 lane, 400 ms", "virtual: 2 lanes, 100 ms");
+    assertThat(lines).contains("   ms  0         100       200       300");
   }
 
   @Test
@@ -93,7 +94,8 @@ class MeasurementsTest {
     assertThat(Timeline.niceStepMs(101 * MS)).isEqualTo(200);
     assertThat(Timeline.niceStepMs(400 * MS)).isEqualTo(500);
     // 10 ms per column: a label every 100 ms = 10 columns.
-    assertThat(Timeline.axis(10 * MS, 35)).isEqualTo("0 ms      100 ms    200 ms");
+    assertThat(Timeline.axis(10 * MS, 35)).isEqualTo("0         100       200       300");
+    assertThat(Timeline.axis(10 * MS, 32)).isEqualTo("0         100       200"); // 300 would not fit
   }
 
   @Test
