@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Runs each strategy several times in one JVM against the same server and compares them:"
+      "Run each strategy several times in one JVM against the same server and compare them:"
           + " median, min and max time, requests per second, peak requests in flight, failures,"
           + " and the ideal time each strategy could reach at the measured latency.",
       "Results go to stdout; a progress line goes to stderr when it is a terminal."
