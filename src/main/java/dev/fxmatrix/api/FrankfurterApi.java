@@ -52,6 +52,10 @@ public final class FrankfurterApi {
     return baseUrl;
   }
 
+  public String userAgent() {
+    return userAgent;
+  }
+
   /**
    * {@code GET {api}/latest?base=USD&symbols=EUR,PLN} or {@code GET {api}/2019-04-09?...}. The base
    * must not be among {@code symbols}: Frankfurter answers 422 to {@code base=USD&symbols=USD}.

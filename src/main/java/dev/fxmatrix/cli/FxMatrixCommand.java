@@ -3,6 +3,7 @@ package dev.fxmatrix.cli;
 import dev.fxmatrix.api.FrankfurterApi;
 import dev.fxmatrix.bench.BenchCommand;
 import dev.fxmatrix.demo.ServeCommand;
+import dev.fxmatrix.fetch.process.WorkerCommand;
 import dev.fxmatrix.run.ExitCode;
 import dev.fxmatrix.run.MatrixRunner;
 import dev.fxmatrix.run.RunOptions;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "fxmatrix",
     mixinStandardHelpOptions = true,
     versionProvider = FxMatrixCommand.VersionProvider.class,
-    subcommands = {ServeCommand.class, BenchCommand.class},
+    subcommands = {ServeCommand.class, WorkerCommand.class, BenchCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -51,11 +52,11 @@ public final class FxMatrixCommand implements Callable<Integer> {
   String symbols;
 
   @Option(names = {"-s", "--strategy"}, paramLabel = "NAME", defaultValue = "pool",
-      description = "sequential, thread-per-item, pool, virtual or async (default: ${DEFAULT-VALUE}).")
+      description = "sequential, thread-per-item, pool, virtual, async or process (default: ${DEFAULT-VALUE}).")
   String strategy;
 
   @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "4",
-      description = "Threads of the pool strategy (default: ${DEFAULT-VALUE}); the others ignore it.")
+      description = "Threads of the pool strategy, worker processes of process (default: ${DEFAULT-VALUE}); the others ignore it.")
   int threads;
 
   @Option(names = "--api-url", paramLabel = "URL", defaultValue = "${env:FXMATRIX_API_URL:-" + FrankfurterApi.DEFAULT_URL + "}",

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
@@ -25,9 +26,11 @@ import okhttp3.Response;
 public final class RateFetcher {
   private final OkHttpClient client;
   private final FrankfurterApi api;
-  private final Throttle throttle;
+  private final PermitSource permits;
+  private final Throttle throttle; // the non-blocking path's reservations; null when permits come from elsewhere
   private final RetryPolicy policy;
   private final LocalDate date;
+  private final Duration timeout;
   private final HttpAttempts attempts;
   private final FetchListener listener;
   private volatile boolean cancelled;
@@ -40,13 +43,63 @@ public final class RateFetcher {
       LocalDate date,
       Duration timeout,
       FetchListener listener) {
+    this(client, api, throttle, throttle, policy, date, timeout, listener);
+  }
+
+  private RateFetcher(
+      OkHttpClient client,
+      FrankfurterApi api,
+      PermitSource permits,
+      Throttle throttle,
+      RetryPolicy policy,
+      LocalDate date,
+      Duration timeout,
+      FetchListener listener) {
     this.client = client;
     this.api = api;
+    this.permits = permits;
     this.throttle = throttle;
     this.policy = policy;
     this.date = date;
+    this.timeout = timeout;
     this.attempts = new HttpAttempts(api, timeout, Clock.systemUTC());
     this.listener = listener;
+  }
+
+  /**
+   * A fetcher for the blocking {@link #fetch} only, whose permits come from {@code permits}: a
+   * worker process of the {@code process} strategy asks its parent's throttle for each one.
+   */
+  public static RateFetcher withPermits(
+      OkHttpClient client,
+      FrankfurterApi api,
+      PermitSource permits,
+      RetryPolicy policy,
+      LocalDate date,
+      Duration timeout,
+      FetchListener listener) {
+    return new RateFetcher(client, api, permits, null, policy, date, timeout, listener);
+  }
+
+  /**
+   * How this fetcher fetches: what a worker process needs to build one that fetches the same way.
+   * {@code logsRequests} is {@code --verbose}'s request log.
+   */
+  public record Settings(
+      HttpUrl apiUrl, String userAgent, LocalDate date, Duration timeout, RetryPolicy policy, boolean logsRequests) {}
+
+  public Settings settings() {
+    boolean logsRequests = client.interceptors().stream().anyMatch(RequestLog.class::isInstance);
+    return new Settings(api.baseUrl(), api.userAgent(), date, timeout, policy, logsRequests);
+  }
+
+  /** Where each request's permit comes from; the {@code process} strategy grants these to its workers. */
+  public PermitSource permits() {
+    return permits;
+  }
+
+  public FetchListener listener() {
+    return listener;
   }
 
   /** Fetches {@code job} on the calling thread, retrying as the policy allows. */
@@ -55,7 +108,7 @@ public final class RateFetcher {
       return ownBaseOnly(job);
     }
     for (int attempt = 1; ; attempt++) {
-      Throttle.Permit permit = throttle.acquire();
+      Throttle.Permit permit = permits.acquire();
       if (cancelled) {
         return cancelledOutcome(job, attempt - 1);
       }
@@ -94,6 +147,9 @@ public final class RateFetcher {
     if (!job.needsRequest()) {
       done.accept(ownBaseOnly(job));
       return;
+    }
+    if (throttle == null) {
+      throw new IllegalStateException("the non-blocking path needs an in-process Throttle");
     }
     attemptAsync(job, 1, scheduler, done);
   }
@@ -167,7 +223,7 @@ public final class RateFetcher {
   private Next decide(Job job, int attempt, Throttle.Permit permit, AttemptResult result) {
     return switch (result) {
       case AttemptResult.Success success -> {
-        throttle.succeeded(permit);
+        permits.succeeded(permit);
         yield new Next.Done(new Outcome.Fetched(job, success.rates(), attempt));
       }
       case AttemptResult.Fatal fatal ->
@@ -186,7 +242,7 @@ public final class RateFetcher {
                 job, failure.reason() + ", server asks to wait " + Durations.format(pause), attempt, null));
       }
       // The whole run waits, not just this job: the throttle holds every worker back.
-      throttle.rateLimited(permit, pause);
+      permits.rateLimited(permit, pause);
       return policy.allowsAnother(attempt)
           ? new Next.RetryIn(Duration.ZERO)
           : new Next.Done(new Outcome.Failed(job, failure.reason(), attempt, failure.cause()));

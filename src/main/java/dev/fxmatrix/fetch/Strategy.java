@@ -1,5 +1,6 @@
 package dev.fxmatrix.fetch;
 
+import dev.fxmatrix.fetch.process.ProcessStrategy;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -10,7 +11,8 @@ public enum Strategy {
   THREAD_PER_ITEM("thread-per-item"),
   POOL("pool"),
   VIRTUAL("virtual"),
-  ASYNC("async");
+  ASYNC("async"),
+  PROCESS("process");
 
   private final String cliName;
 
@@ -22,7 +24,10 @@ public enum Strategy {
     return cliName;
   }
 
-  /** A fresh strategy for one run; {@code threads} sizes the pool and is ignored by the others. */
+  /**
+   * A fresh strategy for one run; {@code threads} sizes the pool, or the number of worker
+   * processes, and is ignored by the others.
+   */
   public FetchStrategy create(int threads) {
     return switch (this) {
       case SEQUENTIAL -> new SequentialStrategy();
@@ -30,6 +35,7 @@ public enum Strategy {
       case POOL -> new PoolStrategy(threads);
       case VIRTUAL -> ThreadPerItemStrategy.virtual();
       case ASYNC -> new AsyncStrategy();
+      case PROCESS -> new ProcessStrategy(threads);
     };
   }
 
@@ -37,7 +43,7 @@ public enum Strategy {
   public int concurrency(int jobs, int threads) {
     return switch (this) {
       case SEQUENTIAL -> 1;
-      case POOL -> Math.min(threads, jobs);
+      case POOL, PROCESS -> Math.min(threads, jobs);
       case THREAD_PER_ITEM, VIRTUAL, ASYNC -> jobs;
     };
   }

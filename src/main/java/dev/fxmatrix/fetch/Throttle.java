@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * sets the pace to what the server accepted, whether or not a rate was given: see {@link
  * #rateLimited}.
  */
-public final class Throttle {
+public final class Throttle implements PermitSource {
   /** The slowest pace the throttle settles on when the server accepts hardly anything. */
   static final double MIN_RATE = 0.2;
 
@@ -113,6 +113,7 @@ public final class Throttle {
   }
 
   /** Blocks, without spinning, until the caller may send one request. */
+  @Override
   public Permit acquire() throws InterruptedException {
     while (true) {
       Reservation r = reserve();
@@ -132,6 +133,7 @@ public final class Throttle {
   }
 
   /** Records that the request sent under {@code permit} was accepted: the pace estimate uses it. */
+  @Override
   public void succeeded(Permit permit) {
     lock.lock();
     try {
@@ -149,6 +151,7 @@ public final class Throttle {
    * retryAfter}; if the request was sent under the current pace (not part of a wave already
    * answered), the pace is set anew when the pause ends, from what the server accepted just before.
    */
+  @Override
   public void rateLimited(Permit permit, Duration retryAfter) {
     lock.lock();
     try {

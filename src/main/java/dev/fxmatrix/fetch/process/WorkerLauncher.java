@@ -1,0 +1,74 @@
+package dev.fxmatrix.fetch.process;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts worker processes: the Java running us, our class path, {@code Main worker ...}. */
+final class WorkerLauncher {
+  /** The tool's entry point; named, not referenced, since the fetch layer does not depend on the CLI. */
+  static final String MAIN_CLASS = "dev.fxmatrix.cli.Main";
+
+  // A worker lives for one run and does little work: start-up time is all that counts. C1 only
+  // and the serial collector start fastest; JVM warnings go to stderr, never into the protocol.
+  private static final List<String> JVM_OPTIONS =
+      List.of(
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xshare:auto",
+          "-XX:-UsePerfData",
+          "-Xlog:disable",
+          "-Xlog:all=warning:stderr");
+
+  // What decides how a request goes out: a worker must reach the API as we would. Only these,
+  // not all our JVM options: a debugger agent's port, for one, cannot be shared.
+  private static final List<String> NETWORK_PROPERTIES =
+      List.of(
+          "http.proxyHost", "http.proxyPort", "http.nonProxyHosts",
+          "https.proxyHost", "https.proxyPort",
+          "socksProxyHost", "socksProxyPort", "socksProxyVersion",
+          "java.net.useSystemProxies", "java.net.preferIPv4Stack", "java.net.preferIPv6Addresses",
+          "javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType",
+          "javax.net.ssl.keyStore", "javax.net.ssl.keyStorePassword", "javax.net.ssl.keyStoreType");
+
+  private final List<String> javaAndClassPath;
+
+  private WorkerLauncher(List<String> javaAndClassPath) {
+    this.javaAndClassPath = List.copyOf(javaAndClassPath);
+  }
+
+  /**
+   * The same Java and class path as this process: the shaded jar under {@code java -jar}, the full
+   * class path under a test runner (surefire sets {@code java.class.path} to it even when it starts
+   * the JVM from a manifest-only jar).
+   */
+  static WorkerLauncher sameJava() {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(System.getProperty("java.home") + "/bin/java");
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JVM_OPTIONS);
+    for (String property : NETWORK_PROPERTIES) {
+      String value = System.getProperty(property);
+      if (value != null) {
+        command.add("-D" + property + "=" + value);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+    return new WorkerLauncher(command);
+  }
+
+  /** Starts one worker with {@code arguments}: stdin and stdout are the protocol's pipes, stderr is ours. */
+  Process start(List<String> arguments) throws IOException {
+    List<String> command = new ArrayList<>(javaAndClassPath);
+    command.addAll(arguments);
+    return new ProcessBuilder(command)
+        .redirectInput(ProcessBuilder.Redirect.PIPE)
+        .redirectOutput(ProcessBuilder.Redirect.PIPE)
+        // Request logs and diagnostics reach the terminal directly, even after we are gone.
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+  }
+}

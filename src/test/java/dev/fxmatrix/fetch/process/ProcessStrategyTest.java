@@ -1,0 +1,270 @@
+package dev.fxmatrix.fetch.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.fetch.FetchListener;
+import dev.fxmatrix.fetch.HttpClients;
+import dev.fxmatrix.fetch.Job;
+import dev.fxmatrix.fetch.Outcome;
+import dev.fxmatrix.fetch.RateFetcher;
+import dev.fxmatrix.fetch.RetryPolicy;
+import dev.fxmatrix.fetch.Throttle;
+import dev.fxmatrix.testing.Cli;
+import dev.fxmatrix.testing.FakeFrankfurter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --strategy process} with real worker processes. Each run pays a few JVM starts, so the
+ * runs are few and small; waits are on conditions, with generous deadlines for a busy 2-core box.
+ */
+class ProcessStrategyTest {
+  static final String SEED_BASES = "USD,EUR,PLN,NOK,CZK,JPY,KRW,IDR";
+
+  @StartStop final MockWebServer server = new MockWebServer();
+
+  Cli run(FakeFrankfurter api, String... options) {
+    server.setDispatcher(api);
+    List<String> args = new ArrayList<>(List.of("--api-url", apiUrl(), "-q"));
+    args.addAll(List.of(options));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  String apiUrl() {
+    return server.url("/v1").toString();
+  }
+
+  @Test
+  void printsExactlyWhatSequentialPrints() {
+    // CSV keeps every digit the API sent, so this also shows nothing is lost between the processes.
+    String sequential = run(FakeFrankfurter.seed(), "-b", SEED_BASES, "-f", "csv", "-s", "sequential").out();
+    Cli process = run(FakeFrankfurter.seed(), "-b", SEED_BASES, "-f", "csv", "-s", "process", "-t", "2");
+    assertThat(process.out()).isEqualTo(sequential);
+    assertThat(process.err()).isEmpty();
+    assertThat(process.exitCode()).isZero();
+  }
+
+  @Test
+  void workersShareTheParentsThrottle() {
+    FakeFrankfurter api = FakeFrankfurter.synthetic(10);
+    Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2", "--rate", "8");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // Each worker alone could send all ten in a blink; between them they keep to eight a second.
+    assertThat(api.maxStartsInWindow(TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(8 + 1);
+  }
+
+  @Test
+  void aRateLimitInOneWorkerPausesThemAll() {
+    FakeFrankfurter api = FakeFrankfurter.synthetic(6).rateLimit(3);
+    Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(6);
+    long refused = api.statusCodes().stream().filter(c -> c == 429).count();
+    // Unpaced, each worker would retry at once and burn its retries; paused, a wave or so is refused.
+    assertThat(refused).isBetween(1L, 6L);
+  }
+
+  @Test
+  void theParentsListenerHearsOfEveryAttemptAndNoRequestMeansNoWorker() throws Exception {
+    server.setDispatcher(FakeFrankfurter.seed());
+    List<String> events = new CopyOnWriteArrayList<>();
+    FetchListener listener =
+        new FetchListener() {
+          @Override
+          public void requestStarted(Job job, int attempt, long startNanos) {
+            events.add("start " + job.base() + " " + attempt);
+          }
+
+          @Override
+          public void requestFinished(Job job, int attempt, String lane, long startNanos, long endNanos) {
+            events.add("end " + job.base() + " " + attempt + " " + lane.replaceAll("\\d+", "N"));
+          }
+        };
+    OkHttpClient client = HttpClients.create(Duration.ofSeconds(5), 2);
+    RateFetcher fetcher =
+        new RateFetcher(
+            client,
+            new FrankfurterApi(server.url("/v1"), "fxmatrix/test"),
+            Throttle.unlimited(),
+            RetryPolicy.of(1),
+            null,
+            Duration.ofSeconds(5),
+            listener);
+    List<Job> jobs = List.of(new Job(0, "USD", List.of("EUR")), new Job(1, "EUR", List.of()), new Job(2, "PLN", List.of("USD")));
+    BlockingQueue<Outcome> results = new LinkedBlockingQueue<>();
+    try (ProcessStrategy strategy = new ProcessStrategy(4)) {
+      strategy.start(jobs, fetcher, results::add);
+      List<Outcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < jobs.size(); i++) {
+        outcomes.add(results.poll(20, TimeUnit.SECONDS));
+      }
+      assertThat(outcomes).allMatch(o -> o instanceof Outcome.Fetched);
+      // Two jobs need a request, so two workers, not four.
+      assertThat(ProcessHandle.current().children().filter(ProcessStrategyTest::isWorker)).hasSizeLessThanOrEqualTo(2);
+    } finally {
+      HttpClients.shutdown(client);
+    }
+    assertThat(events)
+        .containsExactlyInAnyOrder("start USD 1", "end USD 1 worker-N", "start PLN 1", "end PLN 1 worker-N");
+    assertThat(ProcessHandle.current().children().filter(ProcessStrategyTest::isWorker)).as("after close()").isEmpty();
+  }
+
+  @Test
+  void aKilledWorkerFailsOnlyTheBaseItHeld() throws Exception {
+    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(200);
+    AtomicLong killed = new AtomicLong();
+    Thread killer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  await(() -> !api.starts().isEmpty(), "a first request");
+                  ProcessHandle worker =
+                      ProcessHandle.current().children().filter(ProcessStrategyTest::isWorker).findFirst().orElseThrow();
+                  killed.set(worker.pid());
+                  worker.destroyForcibly();
+                });
+    Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2");
+    killer.join();
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    List<String> deaths = run.err().lines().filter(l -> l.contains("died")).toList();
+    assertThat(deaths)
+        .singleElement()
+        .asString()
+        .matches("fxmatrix: [A-Z]{3}: worker process " + killed.get() + " died \\(exit code 137\\) \\(\\d attempts?\\)");
+    assertThat(run.err()).contains("fxmatrix: 1 of 6 bases failed");
+    assertThat(run.out().lines()).as("every other row").hasSize(5);
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX) // signals by kill(1), and /proc to see which are ignored
+  void ctrlCLeavesNoWorkerBehind(@TempDir Path dir) throws Exception {
+    FakeFrankfurter api = FakeFrankfurter.synthetic(4).delay(1_000);
+    server.setDispatcher(api);
+    List<String> command = new ArrayList<>(sigintAsDefault());
+    command.addAll(
+        List.of(
+            javaCommand(), "-cp", System.getProperty("java.class.path"), WorkerLauncher.MAIN_CLASS,
+            "--api-url", apiUrl(), "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2"));
+    Path err = dir.resolve("stderr");
+    Process parent =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectError(err.toFile())
+            .start();
+    try {
+      await(() -> api.starts().size() >= 2, "both workers at work");
+      List<ProcessHandle> workers = parent.descendants().toList();
+      assertThat(workers).hasSize(2);
+      assumeFalse(ignoresSigint(parent.pid()), "SIGINT is ignored here, as in a background job, and cannot be reset");
+
+      signal("INT", parent.pid());
+
+      assertThat(parent.waitFor(15, TimeUnit.SECONDS)).as("the parent exits").isTrue();
+      assertThat(parent.exitValue()).isEqualTo(130);
+      assertThat(workers).noneMatch(ProcessHandle::isAlive);
+      assertThat(Files.readString(err)).contains("fxmatrix: interrupted");
+    } finally {
+      parent.descendants().forEach(ProcessHandle::destroyForcibly);
+      parent.destroyForcibly();
+    }
+  }
+
+  /** Even a parent killed with SIGKILL leaves no worker running: the kernel closes the pipe, and that is the cue. */
+  @Test
+  void aWorkerExitsWhenItsInputEndsMidJob() throws Exception {
+    server.setDispatcher(FakeFrankfurter.seed());
+    RateFetcher.Settings settings =
+        new RateFetcher.Settings(server.url("/v1"), "fxmatrix/test", null, Duration.ofSeconds(5), RetryPolicy.of(3), false);
+    Process worker = WorkerLauncher.sameJava().start(WorkerCommand.arguments(settings, false));
+    try {
+      PrintWriter toWorker = new PrintWriter(worker.getOutputStream(), true, StandardCharsets.US_ASCII);
+      BufferedReader fromWorker = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.US_ASCII));
+      toWorker.println(Messages.encode(Messages.ToWorker.Assign.of(new Job(0, "USD", List.of("EUR")))));
+      assertThat(fromWorker.readLine()).isEqualTo("{\"type\":\"need-token\"}");
+      toWorker.close(); // no grant will ever come
+
+      assertThat(worker.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(worker.exitValue()).isZero();
+    } finally {
+      worker.destroyForcibly();
+    }
+  }
+
+  static boolean isWorker(ProcessHandle process) {
+    return process.info().arguments().map(List::of).orElse(List.of()).contains("worker");
+  }
+
+  static String javaCommand() {
+    return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+  }
+
+  /**
+   * A job started in the background by a non-interactive shell ignores SIGINT, and passes that on
+   * to its children; GNU env can put the default back for the child we start.
+   */
+  static List<String> sigintAsDefault() throws IOException, InterruptedException {
+    Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+    probe.getInputStream().transferTo(OutputStreamNull.INSTANCE);
+    return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+  }
+
+  static boolean ignoresSigint(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (2 - 1))) != 0;
+      }
+    }
+    return false;
+  }
+
+  static void signal(String name, long pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+  }
+
+  static void await(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** Swallows the probe's output. */
+  private static final class OutputStreamNull extends java.io.OutputStream {
+    static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+    @Override
+    public void write(int b) {}
+  }
+}
