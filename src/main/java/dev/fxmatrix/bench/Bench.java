@@ -42,6 +42,8 @@ import okhttp3.OkHttpClient;
  *       thread-per-item still opens 26 new ones. On loopback a connection costs well under a
  *       millisecond; against a remote TLS server it is a real part of what the user waits for.
  *   <li>The token bucket: in. Each run gets a fresh throttle, empty as at the start of a process.
+ *   <li>For {@code process}, all of it: its workers are new JVMs in every run, with their own
+ *       clients. Their start-up is that strategy's cost, and the reason to measure it here.
  * </ul>
  *
  * <p>One client serves all runs, sized for the most concurrent strategy asked for: its size only

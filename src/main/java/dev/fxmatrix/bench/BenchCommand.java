@@ -32,16 +32,14 @@ import picocli.CommandLine.Spec;
       "  2    bad usage: nothing was sent"
     })
 public final class BenchCommand implements Callable<Integer> {
-  static final String ALL_STRATEGIES = "sequential,thread-per-item,pool,virtual,async";
-
   /** The 30 currencies the ECB publishes reference rates for, and EUR. */
   static final String ECB_CURRENCIES =
       "USD,JPY,CZK,DKK,GBP,HUF,PLN,RON,SEK,CHF,ISK,NOK,TRY,AUD,BRL,CAD,CNY,HKD,IDR,ILS,INR,KRW,MXN,MYR,NZD,PHP,SGD,THB,ZAR,EUR";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--strategies", paramLabel = "NAME,...", defaultValue = ALL_STRATEGIES,
-      description = "Strategies to compare, in this order (default: all: ${DEFAULT-VALUE}).")
+  @Option(names = "--strategies", paramLabel = "NAME,...",
+      description = "Strategies to compare, in this order (default: every one --strategy accepts, in its order).")
   String strategies;
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
@@ -53,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "4",
-      description = "Threads of the pool strategy (default: ${DEFAULT-VALUE}).")
+      description = "Threads of the pool strategy, worker processes of process (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(names = "--rate", paramLabel = "R",
@@ -118,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new BadValue("--timeline does not fit in CSV: use it with --format table or json");
     }
     return new BenchOptions(
-        strategies(strategies),
+        strategies == null ? List.of(Strategy.values()) : strategies(strategies),
         OptionValues.atLeast("--runs", runs, 1),
         OptionValues.atLeast("--warmup", warmup, 0),
         OptionValues.atLeast("--threads", threads, 1),

@@ -14,10 +14,11 @@ final class Settings {
         result.requests() + (result.requests() == 1 ? " request" : " requests") + " per run ("
             + o.bases().size() + " bases, " + o.symbols().size() + " symbols)";
     String pool = o.strategies().contains(Strategy.POOL) ? "; pool of " + o.threads() + " threads" : "";
+    String processes = o.strategies().contains(Strategy.PROCESS) ? "; " + o.threads() + " worker processes" : "";
     return List.of(
         "fxmatrix bench: " + requests + " against " + result.api(),
         o.runs() + (o.runs() == 1 ? " run" : " runs") + " per strategy after " + o.warmup()
-            + (o.warmup() == 1 ? " warm-up" : " warm-ups") + pool + "; " + rate(o.rate())
+            + (o.warmup() == 1 ? " warm-up" : " warm-ups") + pool + processes + "; " + rate(o.rate())
             + "; Java " + Runtime.version().feature() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
   }
 
