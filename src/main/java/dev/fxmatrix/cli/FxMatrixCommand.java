@@ -1,6 +1,7 @@
 package dev.fxmatrix.cli;
 
 import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.bench.BenchCommand;
 import dev.fxmatrix.demo.ServeCommand;
 import dev.fxmatrix.fetch.process.WorkerCommand;
 import dev.fxmatrix.run.ExitCode;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "fxmatrix",
     mixinStandardHelpOptions = true,
     versionProvider = FxMatrixCommand.VersionProvider.class,
-    subcommands = {ServeCommand.class, WorkerCommand.class},
+    subcommands = {ServeCommand.class, WorkerCommand.class, BenchCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -18,20 +18,21 @@ import okhttp3.HttpUrl;
 /**
  * Turns option text into values, or into a message that names the option and what it allows. Pure
  * functions: nothing here touches the network, so bad input is refused before anything is sent.
+ * Public so subcommands in other packages ({@code bench}) validate options the same way.
  */
-final class OptionValues {
+public final class OptionValues {
   private static final Pattern CODE = Pattern.compile("[A-Za-z]{3}");
 
   private OptionValues() {}
 
   /** Thrown with a message fit to show as it is. */
-  static final class BadValue extends IllegalArgumentException {
-    BadValue(String message) {
+  public static final class BadValue extends IllegalArgumentException {
+    public BadValue(String message) {
       super(message);
     }
   }
 
-  static List<String> currencies(String option, String text) {
+  public static List<String> currencies(String option, String text) {
     if (text.isBlank()) {
       throw new BadValue(option + " is empty: give comma-separated three-letter codes, like USD,EUR");
     }
@@ -53,13 +54,13 @@ final class OptionValues {
     return List.copyOf(codes);
   }
 
-  static Strategy strategy(String text) {
+  public static Strategy strategy(String text) {
     return Strategy.byName(text.trim())
         .orElseThrow(
             () -> new BadValue("--strategy: unknown strategy '" + text + "'; choose one of " + Strategy.names()));
   }
 
-  static OutputFormat format(String text) {
+  public static OutputFormat format(String text) {
     try {
       return OutputFormat.fromCliName(text.trim());
     } catch (IllegalArgumentException e) {
@@ -67,14 +68,14 @@ final class OptionValues {
     }
   }
 
-  static int atLeast(String option, int value, int minimum) {
+  public static int atLeast(String option, int value, int minimum) {
     if (value < minimum) {
       throw new BadValue(option + " must be at least " + minimum + ", not " + value);
     }
     return value;
   }
 
-  static Double rate(String text) {
+  public static Double rate(String text) {
     if (text == null) {
       return null;
     }
@@ -89,7 +90,7 @@ final class OptionValues {
     throw new BadValue("--rate must be a number of requests per second above 0, like 10 or 0.5; not '" + text + "'");
   }
 
-  static Duration duration(String option, String text, boolean zeroAllowed) {
+  public static Duration duration(String option, String text, boolean zeroAllowed) {
     Duration duration;
     try {
       duration = Durations.parse(text);
@@ -102,7 +103,7 @@ final class OptionValues {
     return duration;
   }
 
-  static LocalDate date(String text, LocalDate today) {
+  public static LocalDate date(String text, LocalDate today) {
     if (text == null) {
       return null;
     }
@@ -118,12 +119,12 @@ final class OptionValues {
     return date;
   }
 
-  static HttpUrl apiUrl(String text) {
+  public static HttpUrl apiUrl(String text) {
     return FrankfurterApi.parseUrl(text.trim())
         .orElseThrow(() -> new BadValue("--api-url: '" + text + "' is not an http(s) URL, like " + FrankfurterApi.DEFAULT_URL));
   }
 
-  static Path output(Path file) {
+  public static Path output(Path file) {
     if (file == null) {
       return null;
     }

@@ -1,0 +1,185 @@
+package dev.fxmatrix.bench;
+
+import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.fetch.FetchListener;
+import dev.fxmatrix.fetch.FetchStrategy;
+import dev.fxmatrix.fetch.HttpClients;
+import dev.fxmatrix.fetch.Job;
+import dev.fxmatrix.fetch.Outcome;
+import dev.fxmatrix.fetch.RateFetcher;
+import dev.fxmatrix.fetch.RetryPolicy;
+import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.fetch.Throttle;
+import dev.fxmatrix.run.ExitCode;
+import dev.fxmatrix.run.MatrixRun;
+import dev.fxmatrix.run.MatrixRunner;
+import dev.fxmatrix.run.Version;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
+
+/**
+ * Runs every strategy several times in one JVM against the same server and reports how each did.
+ *
+ * <p>A run is exactly what {@code fxmatrix -s STRATEGY} does, minus printing: the same {@link
+ * MatrixRun}, {@link RateFetcher}, {@link Throttle} and OkHttp client settings, so the benchmark
+ * measures the real fetch path, not a copy of it. Only the matrix's rows are discarded.
+ *
+ * <p>What one-off costs are kept out of the numbers, and which are kept in:
+ *
+ * <ul>
+ *   <li>Class loading and JIT of OkHttp and Jackson: out. One request goes out before anything is
+ *       timed (it also tells early whether the server answers at all), and {@code --warmup} runs of
+ *       each strategy go untimed.
+ *   <li>Opening connections: in. Idle connections are evicted before every run, so each run opens
+ *       its own as a fresh process would; otherwise the strategies after the first would ride on
+ *       connections their predecessors opened, and a pool of 4 would reuse 4 warm sockets while
+ *       thread-per-item still opens 26 new ones. On loopback a connection costs well under a
+ *       millisecond; against a remote TLS server it is a real part of what the user waits for.
+ *   <li>The token bucket: in. Each run gets a fresh throttle, empty as at the start of a process.
+ *   <li>For {@code process}, all of it: its workers are new JVMs in every run, with their own
+ *       clients. Their start-up is that strategy's cost, and the reason to measure it here.
+ * </ul>
+ *
+ * <p>One client serves all runs, sized for the most concurrent strategy asked for: its size only
+ * bounds OkHttp's asynchronous calls (the blocking strategies are not limited by it) and how many
+ * idle connections it keeps, and those are evicted between runs anyway.
+ */
+public final class Bench {
+  // As the main command's defaults: a run should fail or retry as a real one would.
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  static final int RETRIES = 3;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean interactive;
+
+  /** {@code interactive}: whether stderr may show a progress line (see {@link Terminal}). */
+  public Bench(PrintWriter out, PrintWriter err, boolean interactive) {
+    this.out = out;
+    this.err = err;
+    this.interactive = interactive;
+  }
+
+  public int run(BenchOptions options) {
+    // Jackson's first use is the slowest part of a cold start; overlap it with the set-up.
+    CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
+    Progress progress = new Progress(err, interactive);
+    try (OpenApi api = OpenApi.open(options.api())) {
+      List<Job> jobs = MatrixRunner.jobs(options.bases(), options.symbols());
+      int requests = (int) jobs.stream().filter(Job::needsRequest).count();
+      int concurrency =
+          options.strategies().stream().mapToInt(s -> s.concurrency(requests, options.threads())).max().orElse(1);
+      OkHttpClient client = HttpClients.create(TIMEOUT, concurrency);
+      try {
+        FrankfurterApi frankfurter = new FrankfurterApi(api.url(), "fxmatrix/" + Version.get() + " bench");
+        jsonWarm.join();
+        Optional<Outcome.Failed> unanswered = warmUpRequest(client, frankfurter, jobs);
+        if (unanswered.isPresent()) {
+          err.println("fxmatrix bench: " + api.url() + " does not answer as expected: " + unanswered.get().describe());
+          return ExitCode.FAILED;
+        }
+        Runs runs = new Runs(options, jobs, client, frankfurter, progress);
+        List<StrategyResult> results = new ArrayList<>();
+        boolean anyFailed = false;
+        for (int i = 0; i < options.strategies().size(); i++) {
+          Strategy strategy = options.strategies().get(i);
+          String label = strategy.cliName() + " (" + (i + 1) + "/" + options.strategies().size() + ")";
+          List<RunMeasurement> warmUps = runs.repeat(strategy, label + ", warm-up", options.warmup());
+          List<RunMeasurement> timed = runs.repeat(strategy, label + ", run", options.runs());
+          anyFailed |= reportFailures(progress, strategy, warmUps, " in the warm-up");
+          anyFailed |= reportFailures(progress, strategy, timed, "");
+          results.add(StrategyResult.of(strategy, timed, requests, options.threads(), options.rate()));
+        }
+        progress.clear();
+        report(new BenchResult(options, requests, options.api().describe(), results));
+        return anyFailed ? ExitCode.FAILED : ExitCode.OK;
+      } finally {
+        progress.clear();
+        HttpClients.shutdown(client);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.INTERRUPTED;
+    } catch (IOException e) {
+      err.println("fxmatrix bench: " + e.getMessage());
+      return ExitCode.FAILED;
+    } finally {
+      err.flush();
+    }
+  }
+
+  /**
+   * Warms the client and the JSON reader, and finds out early if the server does not answer: without
+   * retries, so an unreachable server costs one timeout, not the runs' worth of back-offs.
+   */
+  private static Optional<Outcome.Failed> warmUpRequest(
+      OkHttpClient client, FrankfurterApi api, List<Job> jobs) throws InterruptedException {
+    Job first = jobs.stream().filter(Job::needsRequest).findFirst().orElseThrow();
+    RateFetcher fetcher =
+        new RateFetcher(client, api, Throttle.unlimited(), RetryPolicy.of(0), null, TIMEOUT, FetchListener.NONE);
+    return fetcher.fetch(first) instanceof Outcome.Failed failed ? Optional.of(failed) : Optional.empty();
+  }
+
+  /** Says on stderr how many rows failed, with the first reason; true if any did. */
+  private boolean reportFailures(Progress progress, Strategy strategy, List<RunMeasurement> runs, String when) {
+    List<Outcome.Failed> failures = runs.stream().flatMap(r -> r.failures().stream()).toList();
+    if (failures.isEmpty()) {
+      return false;
+    }
+    progress.clear(); // the message gets a line of its own; the next progress update starts anew
+    err.printf(
+        "fxmatrix bench: %s: %d failed %s%s (%d %s); first %s%n",
+        strategy.cliName(), failures.size(), failures.size() == 1 ? "row" : "rows", when, runs.size(),
+        runs.size() == 1 ? "run" : "runs", failures.getFirst().describe());
+    err.flush();
+    return true;
+  }
+
+  private void report(BenchResult result) {
+    switch (result.options().format()) {
+      case TABLE -> TableReport.write(result, out);
+      case CSV -> CsvReport.write(result, out);
+      case JSON -> JsonReport.write(result, out);
+    }
+  }
+
+  /** Runs of one strategy after another, each measured on its own. */
+  private record Runs(
+      BenchOptions options,
+      List<Job> jobs,
+      OkHttpClient client,
+      FrankfurterApi api,
+      Progress progress) {
+
+    List<RunMeasurement> repeat(Strategy strategy, String label, int times) throws InterruptedException {
+      List<RunMeasurement> runs = new ArrayList<>(times);
+      for (int i = 1; i <= times; i++) {
+        progress.show("fxmatrix bench: " + label + " " + i + " of " + times);
+        runs.add(once(strategy));
+      }
+      return runs;
+    }
+
+    RunMeasurement once(Strategy strategy) throws InterruptedException {
+      client.connectionPool().evictAll(); // see the class comment
+      AttemptRecorder recorder = new AttemptRecorder();
+      Throttle throttle = options.rate() == null ? Throttle.unlimited() : Throttle.perSecond(options.rate(), 1);
+      RateFetcher fetcher = new RateFetcher(client, api, throttle, RetryPolicy.of(RETRIES), null, TIMEOUT, recorder);
+      try (FetchStrategy running = strategy.create(options.threads())) {
+        long start = System.nanoTime();
+        MatrixRun.Result result = MatrixRun.run(jobs, running, fetcher, DiscardingWriter.INSTANCE, failed -> {});
+        long wall = System.nanoTime() - start;
+        return new RunMeasurement(start, wall, recorder.attempts(), result.failures());
+      } catch (InterruptedException e) {
+        fetcher.cancelAll();
+        throw e;
+      }
+    }
+  }
+}
