@@ -158,7 +158,7 @@ class LauncherArchiveTest {
 
   @Test
   void userGcChoiceInJavaOptsReplacesTheLaunchersSerialGc() throws Exception {
-    // Two GC flags would stop the JVM ("Conflicting collector combinations").
+    // Two GC flags would stop the JVM ("Multiple garbage collectors selected").
     assertCleanRun(launch(Map.of("JAVA_OPTS", "-XX:+UseParallelGC")));
     assertThat(cacheFiles()).hasSize(1);
   }
