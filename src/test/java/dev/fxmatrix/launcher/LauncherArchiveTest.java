@@ -1,0 +1,293 @@
+package dev.fxmatrix.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real {@code fxmatrix} launcher script, copied into a throw-away checkout layout with a
+ * small jar of its own ({@link TinyMain}) as {@code target/fxmatrix.jar}, and called through a
+ * symlink from another directory. It checks that the class-data archive is created, used, and
+ * replaced when the jar changes, and that nothing but the program's output reaches stdout and
+ * nothing at all reaches stderr.
+ *
+ * <p>No Maven build is involved: the layout has no pom.xml or src/main, so the launcher never
+ * builds, and {@code target/fxmatrix.jar} of the project is not needed (tests run before packaging).
+ */
+class LauncherArchiveTest {
+  private static final Path LAUNCHER = Path.of("fxmatrix").toAbsolutePath();
+  private static final String TINY_CLASS = "dev/fxmatrix/launcher/TinyMain.class";
+  private static final int FEATURE = Runtime.version().feature();
+
+  /** Arguments that a careless launcher would split, glob, expand or take as JVM options. */
+  private static final List<String> ARGS = List.of("a b", "", "*", "$HOME", "--version", "-Dx=y");
+
+  private static final String EXPECTED_OUT =
+      "tiny [a b] [] [*] [$HOME] [--version] [-Dx=y]" + System.lineSeparator();
+
+  /** Archive files: fxmatrix-j{feature}-{key}.aot | .jsa | .{pid}.aotconf (a recording). */
+  private static final Pattern ARCHIVE_NAME =
+      Pattern.compile("fxmatrix-j(\\d+)-(\\d+)\\.(aot|jsa|\\d+\\.aotconf)");
+
+  private static final String FROM_AOT_CACHE = "shared objects file";
+  private static final String FROM_DYNAMIC_ARCHIVE = "shared objects file (top)";
+
+  @TempDir Path tmp;
+  private Path jar;
+  private Path cacheDir;
+  private Path link;
+  private Path elsewhere;
+  private Path classLog;
+  private long jarTime;
+
+  @BeforeAll
+  static void needsBash() {
+    assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "the launcher is a bash script");
+    assumeTrue(onPath("bash") && Files.isExecutable(Path.of("/usr/bin/env")), "bash is not installed");
+    assertThat(LAUNCHER).isRegularFile().isExecutable();
+  }
+
+  @BeforeEach
+  void layOutCheckout() throws IOException {
+    Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+    Path script = checkout.resolve("fxmatrix");
+    Files.copy(LAUNCHER, script);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    jar = Files.createDirectories(checkout.resolve("target")).resolve("fxmatrix.jar");
+    cacheDir = checkout.resolve("target/cds");
+    jarTime = System.currentTimeMillis() / 1000 * 1000 - 3_600_000;
+    writeJar(0);
+
+    link = Files.createDirectories(tmp.resolve("bin")).resolve("fx");
+    Files.createSymbolicLink(link, Path.of("../checkout/fxmatrix"));
+    elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    classLog = tmp.resolve("class-load.log");
+  }
+
+  @Test
+  void aotCacheIsRecordedThenAssembledThenUsedAndFollowsTheJar() throws Exception {
+    assumeTrue(FEATURE >= 24, "AOT caches need JDK 24+; this JVM is " + FEATURE);
+
+    String first = recordThenAssemble(null);
+
+    FileTime made = Files.getLastModifiedTime(cacheDir.resolve(archive(first, "aot")));
+    assertCleanRun(launch(Map.of()));
+    assertThat(cacheFiles()).containsExactly(archive(first, "aot"));
+    assertThat(Files.getLastModifiedTime(cacheDir.resolve(archive(first, "aot")))).isEqualTo(made);
+    assertThat(loadedFrom()).isEqualTo(FROM_AOT_CACHE);
+
+    touchJar(); // same bytes, new mtime: the JVM itself would reject the old cache
+    String touched = recordThenAssemble(first);
+
+    writeJar(1); // rebuilt: other size, and the first mtime again
+    assertThat(record(touched)).isNotEqualTo(first);
+  }
+
+  /** Two runs on a new key: the first records, the second assembles and uses. Returns the key. */
+  private String recordThenAssemble(String previousKey) throws Exception {
+    String key = record(previousKey);
+
+    assertCleanRun(launch(Map.of()));
+    assertThat(cacheFiles()).containsExactly(archive(key, "aot"));
+    assertThat(loadedFrom()).isEqualTo(FROM_AOT_CACHE);
+    return key;
+  }
+
+  /** A run on a new key: records, and leaves only its recording. Returns the key. */
+  private String record(String previousKey) throws Exception {
+    assertCleanRun(launch(Map.of()));
+    String recording = onlyCacheFile();
+    assertThat(recording).as("this key's recording").endsWith(".aotconf");
+    String key = keyOf(recording);
+    assertThat(key).isNotEqualTo(previousKey);
+    assertThat(loadedFrom()).startsWith("file:"); // no cache yet
+    return key;
+  }
+
+  @Test
+  void appCdsArchiveIsWrittenAtExitThenUsedAndFollowsTheJar() throws Exception {
+    // The JDK 21-23 path; forced here so that it is tested on any JDK.
+    Map<String, String> appCds = Map.of("FXMATRIX_CDS", "appcds");
+
+    assertCleanRun(launch(appCds));
+    String first = keyOf(onlyCacheFile());
+    assertThat(cacheFiles()).containsExactly(archive(first, "jsa"));
+    assertThat(loadedFrom()).startsWith("file:");
+
+    assertCleanRun(launch(appCds));
+    assertThat(cacheFiles()).containsExactly(archive(first, "jsa"));
+    assertThat(loadedFrom()).isEqualTo(FROM_DYNAMIC_ARCHIVE);
+
+    touchJar();
+    assertCleanRun(launch(appCds));
+    String touched = keyOf(onlyCacheFile());
+    assertThat(touched).isNotEqualTo(first);
+    assertThat(cacheFiles()).containsExactly(archive(touched, "jsa"));
+
+    assertCleanRun(launch(appCds));
+    assertThat(loadedFrom()).isEqualTo(FROM_DYNAMIC_ARCHIVE);
+  }
+
+  @Test
+  void noCdsMeansNoArchive() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      assertCleanRun(launch(Map.of("FXMATRIX_NO_CDS", "1")));
+      assertThat(cacheFiles()).isEmpty();
+      assertThat(loadedFrom()).startsWith("file:");
+    }
+  }
+
+  @Test
+  void userGcChoiceInJavaOptsReplacesTheLaunchersSerialGc() throws Exception {
+    // Two GC flags would stop the JVM ("Multiple garbage collectors selected").
+    assertCleanRun(launch(Map.of("JAVA_OPTS", "-Xmx64m -XX:+UseG1GC")));
+    assertThat(cacheFiles()).hasSize(1);
+  }
+
+  @Test
+  void tooOldJavaIsRefusedWithExitCode3() throws Exception {
+    Path jdk17 = Files.createDirectories(tmp.resolve("jdk-17/bin"));
+    Files.writeString(jdk17.resolveSibling("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"17.0.2\"\n");
+    Path java = jdk17.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho should not run\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Run run = launch(Map.of("FXMATRIX_JAVA", java.toString()));
+
+    assertThat(run.exit()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("fxmatrix: ").contains("Java 17.0.2").endsWith("\n");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run launch(Map<String, String> env) throws IOException, InterruptedException {
+    Files.deleteIfExists(classLog);
+    List<String> command = new ArrayList<>();
+    command.add(link.toString());
+    command.addAll(ARGS);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(elsewhere.toFile());
+    Map<String, String> e = pb.environment();
+    Stream.of("JAVA_OPTS", "FXMATRIX_OPTS", "FXMATRIX_NO_CDS", "FXMATRIX_JAR", "FXMATRIX_CACHE_DIR",
+            "FXMATRIX_CDS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
+        .forEach(e::remove);
+    e.put("FXMATRIX_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Where each class came from, to a file: tells whether the archive was really used.
+    e.put("FXMATRIX_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    e.putAll(env);
+    Path out = tmp.resolve("stdout");
+    Path err = tmp.resolve("stderr");
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = pb.start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the launcher did not finish within 60 s");
+    }
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static void assertCleanRun(Run run) {
+    assertThat(run.err()).as("stderr").isEmpty();
+    assertThat(run.out()).as("stdout").isEqualTo(EXPECTED_OUT);
+    assertThat(run.exit()).as("exit code").isZero();
+  }
+
+  /** Where TinyMain was loaded from, per -Xlog:class+load: "file:..." or "shared objects file...". */
+  private String loadedFrom() throws IOException {
+    String marker = "dev.fxmatrix.launcher.TinyMain source: ";
+    return Files.readAllLines(classLog).stream()
+        .filter(line -> line.contains(marker))
+        .map(line -> line.substring(line.indexOf(marker) + marker.length()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("TinyMain not in the class-load log"));
+  }
+
+  private List<String> cacheFiles() throws IOException {
+    if (!Files.isDirectory(cacheDir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(cacheDir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private String onlyCacheFile() throws IOException {
+    List<String> files = cacheFiles();
+    assertThat(files).as("files in %s", cacheDir).hasSize(1);
+    return files.get(0);
+  }
+
+  private static String keyOf(String fileName) {
+    Matcher m = ARCHIVE_NAME.matcher(fileName);
+    assertThat(m.matches()).as("archive file name %s", fileName).isTrue();
+    assertThat(m.group(1)).isEqualTo(Integer.toString(FEATURE));
+    return m.group(2);
+  }
+
+  private static String archive(String key, String extension) {
+    return "fxmatrix-j" + FEATURE + "-" + key + "." + extension;
+  }
+
+  /** Writes the jar (TinyMain, plus {@code padding} bytes of filler) with the fixed mtime. */
+  private void writeJar(int padding) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.fxmatrix.launcher.TinyMain");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest);
+        InputStream tiny = TinyMain.class.getClassLoader().getResourceAsStream(TINY_CLASS)) {
+      assertThat(tiny).as(TINY_CLASS).isNotNull();
+      out.putNextEntry(new JarEntry(TINY_CLASS));
+      tiny.transferTo(out);
+      out.closeEntry();
+      if (padding > 0) {
+        out.putNextEntry(new JarEntry("padding.txt"));
+        out.write(new byte[padding * 1024]);
+        out.closeEntry();
+      }
+    }
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(jarTime));
+  }
+
+  private void touchJar() throws IOException {
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(jarTime + 10_000));
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    return path != null
+        && Stream.of(path.split(File.pathSeparator))
+            .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+  }
+}
