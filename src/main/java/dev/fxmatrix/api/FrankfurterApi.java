@@ -27,13 +27,18 @@ public final class FrankfurterApi {
   /** Bodies beyond this are not rate tables (a full answer for 30 currencies is under 1 KiB). */
   public static final int MAX_BODY_BYTES = 256 * 1024;
 
-  // Built once: an ObjectReader is immutable and thread-safe, and building it is the slow part.
-  private static final ObjectReader READER =
-      new ObjectMapper()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          // Keep the API's digits as sent: 1.10 stays 1.10 in CSV and JSON.
-          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-          .reader();
+  /**
+   * Built once, on first use: an ObjectReader is immutable and thread-safe, and building it is the
+   * slow part. A holder class, so that parsing a URL or building a request does not pay for it.
+   */
+  private static final class Json {
+    static final ObjectReader READER =
+        new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // Keep the API's digits as sent: 1.10 stays 1.10 in CSV and JSON.
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .reader();
+  }
 
   private final HttpUrl baseUrl;
   private final String userAgent;
@@ -117,7 +122,7 @@ public final class FrankfurterApi {
   /** The {@code message} of an error body such as {@code {"message":"not found"}}, if there is one. */
   public Optional<String> errorMessage(byte[] body) {
     try {
-      JsonNode message = READER.readTree(body).get("message");
+      JsonNode message = Json.READER.readTree(body).get("message");
       return message != null && message.isTextual() ? Optional.of(message.asText()) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -127,7 +132,7 @@ public final class FrankfurterApi {
   /** Parses one tiny document so the first real answer does not pay for Jackson's class loading. */
   public static void warmUp() {
     try {
-      READER.readTree("{\"base\":\"EUR\",\"date\":\"2019-04-09\",\"rates\":{\"USD\":1.1}}");
+      Json.READER.readTree("{\"base\":\"EUR\",\"date\":\"2019-04-09\",\"rates\":{\"USD\":1.1}}");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -135,7 +140,7 @@ public final class FrankfurterApi {
 
   private static JsonNode parseJson(byte[] body) throws ApiException {
     try {
-      JsonNode root = READER.readTree(body);
+      JsonNode root = Json.READER.readTree(body);
       if (root == null || root.isMissingNode()) {
         throw new ApiException("malformed response: empty body");
       }
