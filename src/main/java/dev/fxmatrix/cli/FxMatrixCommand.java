@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "fxmatrix",
     mixinStandardHelpOptions = true,
     versionProvider = FxMatrixCommand.VersionProvider.class,
-    subcommands = {ServeCommand.class, WorkerCommand.class, BenchCommand.class},
+    subcommands = {ServeCommand.class, BenchCommand.class, WorkerCommand.class, TrainCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

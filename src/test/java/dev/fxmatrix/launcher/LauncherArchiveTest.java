@@ -49,9 +49,8 @@ class LauncherArchiveTest {
   private static final String EXPECTED_OUT =
       "tiny [a b] [] [*] [$HOME] [--version] [-Dx=y]" + System.lineSeparator();
 
-  /** Archive files: fxmatrix-j{feature}-{key}.aot | .jsa | .{pid}.aotconf (a recording). */
-  private static final Pattern ARCHIVE_NAME =
-      Pattern.compile("fxmatrix-j(\\d+)-(\\d+)\\.(aot|jsa|\\d+\\.aotconf)");
+  /** Archive files: fxmatrix-j{feature}-{key}.aot | .jsa. */
+  private static final Pattern ARCHIVE_NAME = Pattern.compile("fxmatrix-j(\\d+)-(\\d+)\\.(aot|jsa)");
 
   private static final String FROM_AOT_CACHE = "shared objects file";
   private static final String FROM_DYNAMIC_ARCHIVE = "shared objects file (top)";
@@ -89,67 +88,48 @@ class LauncherArchiveTest {
   }
 
   @Test
-  void aotCacheIsRecordedThenAssembledThenUsedAndFollowsTheJar() throws Exception {
+  void aotCacheIsTrainedOnTheFirstRunThenReusedAndFollowsTheJar() throws Exception {
     assumeTrue(FEATURE >= 24, "AOT caches need JDK 24+; this JVM is " + FEATURE);
-
-    String first = recordThenAssemble(null);
-
-    FileTime made = Files.getLastModifiedTime(cacheDir.resolve(archive(first, "aot")));
-    assertCleanRun(launch(Map.of()));
-    assertThat(cacheFiles()).containsExactly(archive(first, "aot"));
-    assertThat(Files.getLastModifiedTime(cacheDir.resolve(archive(first, "aot")))).isEqualTo(made);
-    assertThat(loadedFrom()).isEqualTo(FROM_AOT_CACHE);
-
-    touchJar(); // same bytes, new mtime: the JVM itself would reject the old cache
-    String touched = recordThenAssemble(first);
-
-    writeJar(1); // rebuilt: other size, and the first mtime again
-    assertThat(record(touched)).isNotEqualTo(first);
-  }
-
-  /** Two runs on a new key: the first records, the second assembles and uses. Returns the key. */
-  private String recordThenAssemble(String previousKey) throws Exception {
-    String key = record(previousKey);
-
-    assertCleanRun(launch(Map.of()));
-    assertThat(cacheFiles()).containsExactly(archive(key, "aot"));
-    assertThat(loadedFrom()).isEqualTo(FROM_AOT_CACHE);
-    return key;
-  }
-
-  /** A run on a new key: records, and leaves only its recording. Returns the key. */
-  private String record(String previousKey) throws Exception {
-    assertCleanRun(launch(Map.of()));
-    String recording = onlyCacheFile();
-    assertThat(recording).as("this key's recording").endsWith(".aotconf");
-    String key = keyOf(recording);
-    assertThat(key).isNotEqualTo(previousKey);
-    assertThat(loadedFrom()).startsWith("file:"); // no cache yet
-    return key;
+    assertArchiveLifecycle(Map.of(), "aot", FROM_AOT_CACHE);
   }
 
   @Test
-  void appCdsArchiveIsWrittenAtExitThenUsedAndFollowsTheJar() throws Exception {
+  void appCdsArchiveIsTrainedOnTheFirstRunThenReusedAndFollowsTheJar() throws Exception {
     // The JDK 21-23 path; forced here so that it is tested on any JDK.
-    Map<String, String> appCds = Map.of("FXMATRIX_CDS", "appcds");
+    assertArchiveLifecycle(Map.of("FXMATRIX_CDS", "appcds"), "jsa", FROM_DYNAMIC_ARCHIVE);
+  }
 
-    assertCleanRun(launch(appCds));
-    String first = keyOf(onlyCacheFile());
-    assertThat(cacheFiles()).containsExactly(archive(first, "jsa"));
-    assertThat(loadedFrom()).startsWith("file:");
+  /**
+   * The first run on a key trains and uses the archive at once; later runs reuse it untouched; a
+   * touched or rebuilt jar gets a new key, and the old archive goes.
+   */
+  private void assertArchiveLifecycle(Map<String, String> env, String extension, String source)
+      throws Exception {
+    String first = trainedOnFirstRun(env, extension, source, null);
+    FileTime made = Files.getLastModifiedTime(cacheDir.resolve(archive(first, extension)));
+    assertCleanRun(launch(env));
+    assertThat(cacheFiles()).containsExactly(archive(first, extension));
+    assertThat(Files.getLastModifiedTime(cacheDir.resolve(archive(first, extension)))).isEqualTo(made);
+    assertThat(loadedFrom()).isEqualTo(source);
 
-    assertCleanRun(launch(appCds));
-    assertThat(cacheFiles()).containsExactly(archive(first, "jsa"));
-    assertThat(loadedFrom()).isEqualTo(FROM_DYNAMIC_ARCHIVE);
+    touchJar(); // same bytes, new mtime: the JVM itself would reject the old archive
+    String touched = trainedOnFirstRun(env, extension, source, first);
 
-    touchJar();
-    assertCleanRun(launch(appCds));
-    String touched = keyOf(onlyCacheFile());
-    assertThat(touched).isNotEqualTo(first);
-    assertThat(cacheFiles()).containsExactly(archive(touched, "jsa"));
+    writeJar(1); // rebuilt: other size, and the first mtime again
+    String rebuilt = trainedOnFirstRun(env, extension, source, touched);
+    assertThat(rebuilt).isNotEqualTo(first);
+  }
 
-    assertCleanRun(launch(appCds));
-    assertThat(loadedFrom()).isEqualTo(FROM_DYNAMIC_ARCHIVE);
+  /** A run on a new key: leaves only that key's archive, already in use. Returns the key. */
+  private String trainedOnFirstRun(Map<String, String> env, String extension, String source, String previousKey)
+      throws Exception {
+    assertCleanRun(launch(env));
+    String archive = onlyCacheFile();
+    assertThat(archive).endsWith("." + extension);
+    String key = keyOf(archive);
+    assertThat(key).isNotEqualTo(previousKey);
+    assertThat(loadedFrom()).isEqualTo(source);
+    return key;
   }
 
   @Test

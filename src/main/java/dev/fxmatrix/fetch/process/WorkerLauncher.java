@@ -49,7 +49,7 @@ final class WorkerLauncher {
             .command()
             .orElse(System.getProperty("java.home") + "/bin/java");
     List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions(System.getenv("FXMATRIX_WORKER_JVM_OPTIONS")));
     for (String property : NETWORK_PROPERTIES) {
       String value = System.getProperty(property);
       if (value != null) {
@@ -58,6 +58,17 @@ final class WorkerLauncher {
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
     return new WorkerLauncher(command);
+  }
+
+  /**
+   * The launcher's own JVM flags when it passed them (one per line), so workers start with its
+   * class-data archive too; else flags that start a small JVM fast.
+   */
+  static List<String> jvmOptions(String fromLauncher) {
+    if (fromLauncher == null || fromLauncher.isBlank()) {
+      return JVM_OPTIONS;
+    }
+    return fromLauncher.lines().filter(line -> !line.isBlank()).toList();
   }
 
   /** Starts one worker with {@code arguments}: stdin and stdout are the protocol's pipes, stderr is ours. */

@@ -1,0 +1,37 @@
+package dev.fxmatrix.cli;
+
+import dev.fxmatrix.demo.FxApiServer;
+import dev.fxmatrix.demo.ServerOptions;
+import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.output.OutputFormat;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * The launcher's training run: goes once through the paths a user's run takes (command line,
+ * every thread strategy and format, the embedded API) so that the JVM's class-data archive holds
+ * what real runs load, whatever the first command after a build happened to be.
+ */
+@Command(name = "aot-training", hidden = true, description = "Exercise the usual code paths once (for the launcher).")
+final class TrainCommand implements Callable<Integer> {
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter discard = new PrintWriter(Writer.nullWriter());
+    try (FxApiServer api = FxApiServer.start(ServerOptions.defaults().withPort(0))) {
+      for (Strategy strategy : Strategy.values()) {
+        if (strategy == Strategy.PROCESS) {
+          continue; // its workers are other JVMs: nothing of theirs would be recorded here
+        }
+        for (OutputFormat format : OutputFormat.values()) {
+          Main.run(discard, discard,
+              "--api-url", api.baseUri().toString(), "-s", strategy.cliName(), "-f", format.cliName(),
+              "-b", "USD,EUR,JPY", "--rate", "1000", "--timeout", "5s");
+        }
+      }
+    }
+    Main.run(discard, discard, "--help");
+    return 0;
+  }
+}
