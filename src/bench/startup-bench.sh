@@ -21,10 +21,13 @@ for _ in $(seq 50); do curl -fs "$url/currencies" >/dev/null 2>&1 && break; slee
 
 export FXMATRIX_API_URL="$url" FXMATRIX_DATE="$date" FXMATRIX_BASES="$bases"
 fx="./fxmatrix -q --date $date -b $bases"
-symbols_of() { echo "$bases" | tr ',' '\n' | grep -vx "$1" | paste -sd, -; }
-export -f symbols_of
-curls() { # $1 = parallelism: one curl per base, answers pretty-printed by jq
-  echo "printf '%s\n' ${bases//,/ } | xargs -P $1 -I{} sh -c 'curl -fs \"$url/$date?base={}&symbols=\$(symbols_of {})\" | jq -c .rates' >/dev/null"
+# The URLs the curl runs fetch: the same requests fxmatrix sends (no base among its symbols).
+urls=target/startup-bench-urls.txt
+for base in ${bases//,/ }; do
+  echo "$url/$date?base=$base&symbols=$(echo "$bases" | tr ',' '\n' | grep -vx "$base" | paste -sd, -)"
+done >"$urls"
+curls() { # $1 = parallelism: one curl per base, every answer through one jq
+  echo "xargs -P $1 -n 1 curl -fsS <$urls | jq -c .rates >/dev/null"
 }
 
 hyperfine -N --warmup 3 --runs "$runs" --export-markdown target/startup-bench.md \

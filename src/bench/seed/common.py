@@ -17,7 +17,9 @@ def fetch_rates(base):
     symbols = ",".join(s for s in BASES if s != base)
     response = requests.get(f"{API_URL}/{DATE}?base={base}&symbols={symbols}")
     response.raise_for_status()
-    rates = response.json()["rates"]
+    # Rates over 5000 arrive as JSON integers, and f"{16855:7.03}" is an error in Python: the
+    # seed's scripts would stop there, so this copy makes them floats.
+    rates = {symbol: float(rate) for symbol, rate in response.json()["rates"].items()}
     rates[base] = 1.0
     return base, rates
 

@@ -75,7 +75,7 @@ public final class Bench {
       int requests = (int) jobs.stream().filter(Job::needsRequest).count();
       int concurrency =
           options.strategies().stream().mapToInt(s -> s.concurrency(requests, options.threads())).max().orElse(1);
-      OkHttpClient client = HttpClients.create(TIMEOUT, concurrency);
+      OkHttpClient client = HttpClients.create(api.url(), TIMEOUT, concurrency);
       try {
         FrankfurterApi frankfurter = new FrankfurterApi(api.url(), "fxmatrix/" + Version.get() + " bench");
         jsonWarm.join();

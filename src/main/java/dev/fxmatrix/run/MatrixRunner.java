@@ -52,7 +52,7 @@ public final class MatrixRunner {
     try (DemoApi demo = DemoApi.startIfAsked(options.demo())) {
       HttpUrl apiUrl = demo != null ? demo.baseUrl() : options.apiUrl();
       List<Job> jobs = jobs(options.bases(), options.symbols());
-      OkHttpClient client = client(options, jobs.size());
+      OkHttpClient client = client(options, apiUrl, jobs.size());
       try {
         return fetchAndPrint(options, apiUrl, jobs, client, jsonWarm);
       } finally {
@@ -64,9 +64,9 @@ public final class MatrixRunner {
     }
   }
 
-  private OkHttpClient client(RunOptions options, int jobs) {
+  private OkHttpClient client(RunOptions options, HttpUrl apiUrl, int jobs) {
     OkHttpClient.Builder builder =
-        HttpClients.builder(options.timeout(), options.strategy().concurrency(jobs, options.threads()));
+        HttpClients.builder(apiUrl, options.timeout(), options.strategy().concurrency(jobs, options.threads()));
     if (options.verbose()) {
       builder.addInterceptor(new RequestLog(err));
     }

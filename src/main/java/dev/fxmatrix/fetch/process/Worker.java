@@ -72,7 +72,7 @@ public final class Worker {
   }
 
   private OkHttpClient client() {
-    OkHttpClient.Builder builder = HttpClients.builder(settings.timeout(), 1);
+    OkHttpClient.Builder builder = HttpClients.builder(settings.apiUrl(), settings.timeout(), 1);
     if (settings.logsRequests()) {
       builder.addInterceptor(new RequestLog(err));
     }

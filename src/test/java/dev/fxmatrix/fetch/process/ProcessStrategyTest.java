@@ -103,7 +103,7 @@ class ProcessStrategyTest {
             events.add("end " + job.base() + " " + attempt + " " + lane.replaceAll("\\d+", "N"));
           }
         };
-    OkHttpClient client = HttpClients.create(Duration.ofSeconds(5), 2);
+    OkHttpClient client = HttpClients.create(server.url("/v1"), Duration.ofSeconds(5), 2);
     RateFetcher fetcher =
         new RateFetcher(
             client,
