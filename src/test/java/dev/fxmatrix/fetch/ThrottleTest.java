@@ -3,6 +3,7 @@ package dev.fxmatrix.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fxmatrix.testing.FakeFrankfurter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -91,7 +92,7 @@ class ThrottleTest {
       thread.join();
     }
     assertThat(grants).hasSize(66);
-    assertThat(maxInWindow(grants, SECOND)).isLessThanOrEqualTo(20 + 2);
+    assertThat(FakeFrankfurter.maxInWindow(grants, SECOND)).isLessThanOrEqualTo(20 + 2);
   }
 
   @Test
@@ -201,19 +202,5 @@ class ThrottleTest {
   void refusesNonsense() {
     assertThatThrownBy(() -> Throttle.perSecond(0, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Throttle.perSecond(1, 0)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  static int maxInWindow(List<Long> times, long window) {
-    List<Long> sorted = new ArrayList<>(times);
-    Collections.sort(sorted);
-    int max = 0;
-    int from = 0;
-    for (int to = 0; to < sorted.size(); to++) {
-      while (sorted.get(to) - sorted.get(from) >= window) {
-        from++;
-      }
-      max = Math.max(max, to - from + 1);
-    }
-    return max;
   }
 }

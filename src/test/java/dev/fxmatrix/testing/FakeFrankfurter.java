@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,12 @@ public final class FakeFrankfurter extends Dispatcher {
 
   /** The most request starts the server saw in any window of {@code windowNanos}. */
   public int maxStartsInWindow(long windowNanos) {
-    List<Long> sorted = new ArrayList<>(starts);
+    return maxInWindow(starts, windowNanos);
+  }
+
+  /** The most of {@code times} (nanoseconds) that fall within any window of {@code windowNanos}. */
+  public static int maxInWindow(Collection<Long> times, long windowNanos) {
+    List<Long> sorted = new ArrayList<>(times);
     Collections.sort(sorted);
     int max = 0;
     int from = 0;
