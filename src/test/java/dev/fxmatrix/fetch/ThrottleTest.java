@@ -137,6 +137,35 @@ class ThrottleTest {
   }
 
   @Test
+  void aWaitingVirtualThreadDoesNotHoldItsCarrier() throws Exception {
+    // More waiters than carrier threads (one per core), each with a slot 10 s or more away. If
+    // waiting pinned the carrier, no other virtual thread could run until the first slot came.
+    Throttle throttle = Throttle.perSecond(0.1, 1, System::nanoTime);
+    int waiters = 4 * Runtime.getRuntime().availableProcessors();
+    List<Thread> waiting = new ArrayList<>();
+    for (int i = 0; i < waiters; i++) {
+      waiting.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      throttle.acquire();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
+    }
+    Thread.sleep(200); // all are waiting now
+    CountDownLatch ran = new CountDownLatch(1);
+    Thread.ofVirtual().start(ran::countDown);
+    try {
+      assertThat(ran.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("another virtual thread ran").isTrue();
+    } finally {
+      waiting.forEach(Thread::interrupt);
+    }
+  }
+
+  @Test
   void waitingIsInterruptible() throws Exception {
     Throttle throttle = Throttle.perSecond(0.01, 1, System::nanoTime); // first slot in 100 s
     List<Throwable> thrown = new CopyOnWriteArrayList<>();
