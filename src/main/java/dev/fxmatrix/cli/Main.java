@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import dev.fxmatrix.exit.FastExit;
 import picocli.CommandLine;
 
 /**
@@ -20,6 +21,9 @@ public final class Main {
     int code = run(out, err, args);
     out.flush();
     err.flush();
+    System.out.flush();
+    System.err.flush();
+    FastExit.tryExit(code);
     System.exit(code);
   }
 

@@ -2,6 +2,7 @@ package dev.fxmatrix.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.fxmatrix.exit.FastExit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -57,6 +58,7 @@ public final class FxApiServer implements AutoCloseable {
       throw new IOException("unknown host " + options.host());
     }
     this.http = HttpServer.create(address, 1024);
+    FastExit.virtualThreadsDoIo();
     this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fx-api-", 0).factory());
     http.setExecutor(executor);
     http.createContext("/", this::handle);

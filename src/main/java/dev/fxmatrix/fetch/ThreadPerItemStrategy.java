@@ -1,5 +1,6 @@
 package dev.fxmatrix.fetch;
 
+import dev.fxmatrix.exit.FastExit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ public final class ThreadPerItemStrategy implements FetchStrategy {
   }
 
   public static ThreadPerItemStrategy virtual() {
+    FastExit.virtualThreadsDoIo();
     return new ThreadPerItemStrategy(Thread.ofVirtual().name("virtual-", 1));
   }
 

@@ -11,8 +11,15 @@ public final class ChildJvm {
   private ChildJvm() {}
 
   public static Process start(Path stdout, Path stderr, String... args) throws IOException {
+    return start(List.of(), stdout, stderr, args);
+  }
+
+  /** The same, with options for the child's JVM. */
+  public static Process start(List<String> jvmOptions, Path stdout, Path stderr, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.fxmatrix.cli.Main");

@@ -1,0 +1,68 @@
+package dev.fxmatrix.exit;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
+import java.util.Optional;
+
+/**
+ * Ends the process at once with libc's {@code _exit}, for the launcher's short runs.
+ *
+ * <p>Why: on JDK 25 the JVM's exit waits up to 300 ms for threads that sit in native code, and
+ * once virtual threads have done socket I/O (the {@code virtual} strategy, the embedded API of
+ * {@code --demo}) the JDK's poller thread sits in {@code epoll_wait} for good: every such run
+ * paid 0.3 s after its last line. Skipping the JVM's shutdown is safe here because the command is
+ * done (streams flushed by the caller, output files committed, workers ended, our shutdown hook
+ * removed) and nothing else of ours runs at exit.
+ *
+ * <p>Only when the launcher asks for it ({@code -Dfxmatrix.fastExit=true}): a JVM that must write
+ * something at exit (a class-data archive being recorded, a flight recording) must exit normally.
+ * Uses the Foreign Function API by reflection: it is final from JDK 22 and fxmatrix compiles for
+ * 21; anywhere it is missing or refused, this returns and the caller exits normally.
+ */
+public final class FastExit {
+  private static volatile boolean virtualThreadsDidIo;
+
+  private FastExit() {}
+
+  /**
+   * Says that virtual threads did (or will do) socket I/O in this JVM, so its exit would wait. Only
+   * then is the native exit worth its cost (~25 ms to link it).
+   */
+  public static void virtualThreadsDoIo() {
+    virtualThreadsDidIo = true;
+  }
+
+  /** Ends the process with {@code code} if allowed, worth it and possible; returns otherwise. */
+  public static void tryExit(int code) {
+    if (!virtualThreadsDidIo || !Boolean.getBoolean("fxmatrix.fastExit") || Runtime.version().feature() < 22) {
+      return;
+    }
+    try {
+      exitHandle().invoke(code);
+    } catch (Throwable e) {
+      // Not available here (another libc, native access refused): exit the normal way.
+    }
+  }
+
+  private static MethodHandle exitHandle() throws ReflectiveOperationException {
+    Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
+    Class<?> lookupType = Class.forName("java.lang.foreign.SymbolLookup");
+    Class<?> segmentType = Class.forName("java.lang.foreign.MemorySegment");
+    Class<?> layoutType = Class.forName("java.lang.foreign.MemoryLayout");
+    Class<?> descriptorType = Class.forName("java.lang.foreign.FunctionDescriptor");
+    Class<?> optionType = Class.forName("java.lang.foreign.Linker$Option");
+
+    Object linker = linkerType.getMethod("nativeLinker").invoke(null);
+    Object lookup = linkerType.getMethod("defaultLookup").invoke(linker);
+    Optional<?> symbol = (Optional<?>) lookupType.getMethod("find", String.class).invoke(lookup, "_exit");
+    Object javaInt = Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_INT").get(null);
+    Object arguments = Array.newInstance(layoutType, 1);
+    Array.set(arguments, 0, javaInt);
+    Object descriptor = descriptorType.getMethod("ofVoid", arguments.getClass()).invoke(null, arguments);
+    Object noOptions = Array.newInstance(optionType, 0);
+    return (MethodHandle)
+        linkerType
+            .getMethod("downcallHandle", segmentType, descriptorType, noOptions.getClass())
+            .invoke(linker, symbol.orElseThrow(), descriptor, noOptions);
+  }
+}
