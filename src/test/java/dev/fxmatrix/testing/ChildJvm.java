@@ -1,6 +1,7 @@
 package dev.fxmatrix.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +15,15 @@ public final class ChildJvm {
     return start(List.of(), stdout, stderr, args);
   }
 
-  /** The same, with options for the child's JVM. */
+  /**
+   * The same, with options for the child's JVM. Where GNU env can, the child gets SIGINT's default
+   * action back: a test run started in the background of a script ignores SIGINT, children inherit
+   * that, and a JVM started with SIGINT ignored keeps ignoring it.
+   */
   public static Process start(List<String> jvmOptions, Path stdout, Path stderr, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElseThrow());
+    List<String> command = new ArrayList<>(sigintAsDefault());
+    command.add(javaCommand());
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -31,17 +36,34 @@ public final class ChildJvm {
         .start();
   }
 
-  /** Sends SIGINT, as Ctrl-C in a terminal does. */
-  public static void interrupt(Process process) throws IOException, InterruptedException {
-    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+  /** The java binary running the tests. */
+  public static String javaCommand() {
+    return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
   }
 
-  /**
-   * Whether this process ignores SIGINT (a test run started in the background of a script does):
-   * children inherit that, and a JVM that starts with SIGINT ignored keeps ignoring it.
-   */
-  public static boolean sigintIgnoredHere() throws IOException {
-    Path status = Path.of("/proc/self/status");
+  /** {@code env --default-signal=INT} where GNU env has it (env then execs: the pid stays the child's). */
+  public static List<String> sigintAsDefault() throws IOException {
+    try {
+      Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+      probe.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  /** Sends signal {@code name} (INT, as Ctrl-C in a terminal does; KILL; ...) to process {@code pid}. */
+  public static void signal(String name, long pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -" + name + " " + pid + " failed");
+    }
+  }
+
+  /** Whether process {@code pid} ignores SIGINT (per /proc; false where there is none). */
+  public static boolean ignoresSigint(long pid) throws IOException {
+    Path status = Path.of("/proc", String.valueOf(pid), "status");
     if (!Files.exists(status)) {
       return false;
     }

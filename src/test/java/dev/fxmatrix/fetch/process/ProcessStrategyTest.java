@@ -11,10 +11,10 @@ import dev.fxmatrix.fetch.Outcome;
 import dev.fxmatrix.fetch.RateFetcher;
 import dev.fxmatrix.fetch.RetryPolicy;
 import dev.fxmatrix.fetch.Throttle;
+import dev.fxmatrix.testing.ChildJvm;
 import dev.fxmatrix.testing.Cli;
 import dev.fxmatrix.testing.FakeFrankfurter;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -164,10 +164,10 @@ class ProcessStrategyTest {
   void ctrlCLeavesNoWorkerBehind(@TempDir Path dir) throws Exception {
     FakeFrankfurter api = FakeFrankfurter.synthetic(4).delay(1_000);
     server.setDispatcher(api);
-    List<String> command = new ArrayList<>(sigintAsDefault());
+    List<String> command = new ArrayList<>(ChildJvm.sigintAsDefault());
     command.addAll(
         List.of(
-            javaCommand(), "-cp", System.getProperty("java.class.path"), WorkerLauncher.MAIN_CLASS,
+            ChildJvm.javaCommand(), "-cp", System.getProperty("java.class.path"), WorkerLauncher.MAIN_CLASS,
             "--api-url", apiUrl(), "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2"));
     Path err = dir.resolve("stderr");
     Process parent =
@@ -179,9 +179,9 @@ class ProcessStrategyTest {
       await(() -> api.starts().size() >= 2, "both workers at work");
       List<ProcessHandle> workers = parent.descendants().toList();
       assertThat(workers).hasSize(2);
-      assumeFalse(ignoresSigint(parent.pid()), "SIGINT is ignored here, as in a background job, and cannot be reset");
+      assumeFalse(ChildJvm.ignoresSigint(parent.pid()), "SIGINT is ignored here, as in a background job, and cannot be reset");
 
-      signal("INT", parent.pid());
+      ChildJvm.signal("INT", parent.pid());
 
       assertThat(parent.waitFor(15, TimeUnit.SECONDS)).as("the parent exits").isTrue();
       assertThat(parent.exitValue()).isEqualTo(130);
@@ -218,34 +218,6 @@ class ProcessStrategyTest {
     return process.info().arguments().map(List::of).orElse(List.of()).contains("worker");
   }
 
-  static String javaCommand() {
-    return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-  }
-
-  /**
-   * A job started in the background by a non-interactive shell ignores SIGINT, and passes that on
-   * to its children; GNU env can put the default back for the child we start.
-   */
-  static List<String> sigintAsDefault() throws IOException, InterruptedException {
-    Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
-    probe.getInputStream().transferTo(OutputStreamNull.INSTANCE);
-    return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
-  }
-
-  static boolean ignoresSigint(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-      if (line.startsWith("SigIgn:")) {
-        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (2 - 1))) != 0;
-      }
-    }
-    return false;
-  }
-
-  static void signal(String name, long pid) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start();
-    assertThat(kill.waitFor()).isZero();
-  }
-
   static void await(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
@@ -258,13 +230,5 @@ class ProcessStrategyTest {
         throw new AssertionError(e);
       }
     }
-  }
-
-  /** Swallows the probe's output. */
-  private static final class OutputStreamNull extends java.io.OutputStream {
-    static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-    @Override
-    public void write(int b) {}
   }
 }
