@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +40,32 @@ class PythonFloatFormatTest {
       }
     }
     assertThat(checked).as("golden lines checked").isGreaterThan(3000);
+    assertThat(mismatches).isEmpty();
+  }
+
+  /**
+   * The fast path (rounding the shortest decimal) against rounding the exact binary value, on a
+   * million doubles: log-uniform over every magnitude, API-like values with few digits (which often
+   * sit on a tie) and the doubles right beside those.
+   */
+  @Test
+  void roundsTheShortestDecimalExactlyAsTheBinaryValue() {
+    Random random = new Random(20261125);
+    List<String> mismatches = new ArrayList<>();
+    for (int i = 0; i < 1_000_000 && mismatches.size() < 10; i++) {
+      double value =
+          switch (i % 4) {
+            case 0 -> Math.pow(10, random.nextDouble(-320, 308));
+            case 1 -> Double.parseDouble(String.format(Locale.ROOT, "%.4g", Math.pow(10, random.nextDouble(-8, 8))));
+            case 2 -> Math.nextUp(Double.parseDouble(String.format(Locale.ROOT, "%.4g", Math.pow(10, random.nextDouble(-8, 8)))));
+            default -> -Math.nextDown(random.nextInt(1, 100_000) / 1000.0);
+          };
+      String fast = PythonFloatFormat.format(value);
+      String exact = PythonFloatFormat.formatExactly(value);
+      if (!fast.equals(exact)) {
+        mismatches.add(value + ": '" + fast + "' instead of '" + exact + "'");
+      }
+    }
     assertThat(mismatches).isEmpty();
   }
 
