@@ -26,6 +26,16 @@ class DurationsTest {
     "500us, 500000",
     "7ns, 7",
     "0.0015ms, 1500",
+    "2.5ns, 3",
+    "1.25ns, 1",
+    "0.000001ms, 1",
+    "0.0000015ms, 2",
+    "0.0000014999ms, 1",
+    "1.1234567891s, 1123456789",
+    "0.0000000005s, 1",
+    "123456789012.5ns, 123456789013",
+    "1234567890123ns, 1234567890123",
+    "2562047h, 9223369200000000000",
   })
   void parsesNumbersWithUnits(String text, long nanos) {
     assertThat(Durations.parse(text)).isEqualTo(Duration.ofNanos(nanos));
