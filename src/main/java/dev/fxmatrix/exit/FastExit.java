@@ -3,6 +3,7 @@ package dev.fxmatrix.exit;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Array;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 
 /**
  * Ends the process at once with libc's {@code _exit}, for the launcher's short runs.
@@ -20,25 +21,37 @@ import java.util.Optional;
  * 21; anywhere it is missing or refused, this returns and the caller exits normally.
  */
 public final class FastExit {
-  private static volatile boolean virtualThreadsDidIo;
+  /** The linked {@code _exit}, once virtual threads do I/O; null until then. */
+  private static FutureTask<MethodHandle> exit;
 
   private FastExit() {}
 
   /**
    * Says that virtual threads did (or will do) socket I/O in this JVM, so its exit would wait. Only
-   * then is the native exit worth its cost (~25 ms to link it).
+   * then is the native exit worth its cost: linking it takes ~25 ms, so that starts now, on a
+   * daemon thread, while the run waits for the network.
    */
-  public static void virtualThreadsDoIo() {
-    virtualThreadsDidIo = true;
+  public static synchronized void virtualThreadsDoIo() {
+    if (exit != null || !Boolean.getBoolean("fxmatrix.fastExit") || Runtime.version().feature() < 22) {
+      return;
+    }
+    exit = new FutureTask<>(FastExit::exitHandle);
+    Thread linker = new Thread(exit, "fxmatrix-exit-link");
+    linker.setDaemon(true);
+    linker.start();
   }
 
   /** Ends the process with {@code code} if allowed, worth it and possible; returns otherwise. */
   public static void tryExit(int code) {
-    if (!virtualThreadsDidIo || !Boolean.getBoolean("fxmatrix.fastExit") || Runtime.version().feature() < 22) {
+    FutureTask<MethodHandle> linked;
+    synchronized (FastExit.class) {
+      linked = exit;
+    }
+    if (linked == null) {
       return;
     }
     try {
-      exitHandle().invoke(code);
+      linked.get().invoke(code);
     } catch (Throwable e) {
       // Not available here (another libc, native access refused): exit the normal way.
     }
