@@ -308,6 +308,9 @@ class FailureReportingTest {
         Arguments.of("another base", "{\"base\":\"EUR\",\"date\":\"2019-04-09\",\"rates\":{\"USD\":1.12}}", "malformed response: asked for base USD, got EUR"),
         Arguments.of("date missing", "{\"base\":\"USD\",\"rates\":{\"EUR\":0.88}}", "malformed response: no \"date\""),
         Arguments.of("date not a date", "{\"base\":\"USD\",\"date\":\"2019-13-45\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"2019-13-45\" is not YYYY-MM-DD"),
+        Arguments.of("date with a sign", "{\"base\":\"USD\",\"date\":\"+019-04-09\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"+019-04-09\" is not YYYY-MM-DD"),
+        Arguments.of("date with a time", "{\"base\":\"USD\",\"date\":\"2019-04-09T16:00\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"2019-04-09T16:00\" is not YYYY-MM-DD"),
+        Arguments.of("date short", "{\"base\":\"USD\",\"date\":\"2019-4-9\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"2019-4-9\" is not YYYY-MM-DD"),
         // We never ask for an amount: rates for 100 USD would be a hundred times too big.
         Arguments.of("amount not 1", "{\"amount\":100.0,\"base\":\"USD\",\"date\":\"2019-04-09\",\"rates\":{\"EUR\":88.67}}", "malformed response: rates for an amount of 100.0, not 1"));
   }
