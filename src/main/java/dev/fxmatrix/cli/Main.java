@@ -29,7 +29,7 @@ public final class Main {
 
   /** Runs the command line {@code args}, writing data to {@code out} and everything else to {@code err}. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = FxMatrixCommand.commandLine(out, err);
+    CommandLine commandLine = FxMatrixCommand.commandLine(out, err, args);
     return commandLine.execute(args);
   }
 

@@ -12,6 +12,8 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole command line against a Frankfurter stand-in: what a user at a terminal sees. */
 class MatrixCommandTest {
@@ -137,6 +139,22 @@ class MatrixCommandTest {
     // picocli reads ${env:FXMATRIX_API_URL}; without it the documented default shows in --help.
     Cli run = Cli.run("--help");
     assertThat(run.out()).contains("FXMATRIX_API_URL").contains("https://api.frankfurter.dev/v1");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  // Subcommands are registered only when the arguments may need them; these are the cases that do.
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "-qh"})
+  void helpListsTheSubcommands(String help) {
+    Cli run = Cli.run(help);
+    assertThat(run.out()).contains("Commands:", "  serve ", "  bench ").doesNotContain("aot-training", "  worker ");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void aSubcommandAfterTopLevelOptionsStillRuns() {
+    Cli run = Cli.run("-q", "serve", "--help");
+    assertThat(run.out()).startsWith("Usage: fxmatrix serve ");
     assertThat(run.exitCode()).isZero();
   }
 
