@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (BadValue e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    return new Bench(spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.isInteractive())
+    return new Bench(spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.stderrIsTerminal())
         .run(options);
   }
 

@@ -1,5 +1,6 @@
 package dev.fxmatrix.bench;
 
+import dev.fxmatrix.os.Libc;
 import java.io.Console;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -12,13 +13,21 @@ final class Terminal {
   private Terminal() {}
 
   /**
-   * Whether a progress line may be drawn, i.e. whether we are at a terminal. Since JDK 22 {@link
-   * System#console()} is non-null even when redirected, and only {@code Console.isTerminal()} (JDK
-   * 22+, called reflectively as we compile for 21) tells; before that a console exists only at a
-   * terminal. Both look at stdin and stdout, not stderr: {@code bench --format csv > file} draws no
-   * progress even though stderr is still the terminal, which errs on the quiet side.
+   * Whether stderr, where the progress line goes, is a terminal: libc's {@code isatty(2)}, so that
+   * {@code bench -f csv > file} still shows progress and {@code bench 2> log} writes none into the
+   * log. Where that cannot be asked (JDK 21), the console's answer, which looks at stdin and
+   * stdout instead and so errs on the quiet side when only stdout is redirected.
    */
-  static boolean isInteractive() {
+  static boolean stderrIsTerminal() {
+    return Libc.isTerminal(2).orElseGet(Terminal::consoleIsTerminal);
+  }
+
+  /**
+   * Since JDK 22 {@link System#console()} is non-null even when redirected, and only {@code
+   * Console.isTerminal()} (JDK 22+, called reflectively as we compile for 21) tells; before that a
+   * console exists only at a terminal.
+   */
+  private static boolean consoleIsTerminal() {
     Console console = System.console();
     if (console == null) {
       return false;

@@ -1,8 +1,7 @@
 package dev.fxmatrix.exit;
 
+import dev.fxmatrix.os.Libc;
 import java.lang.invoke.MethodHandle;
-import java.lang.reflect.Array;
-import java.util.Optional;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -17,8 +16,8 @@ import java.util.concurrent.FutureTask;
  *
  * <p>Only when the launcher asks for it ({@code -Dfxmatrix.fastExit=true}): a JVM that must write
  * something at exit (a class-data archive being recorded, a flight recording) must exit normally.
- * Uses the Foreign Function API by reflection: it is final from JDK 22 and fxmatrix compiles for
- * 21; anywhere it is missing or refused, this returns and the caller exits normally.
+ * Through {@link Libc}: anywhere the Foreign Function API is missing or refused, this returns and
+ * the caller exits normally.
  */
 public final class FastExit {
   /** The linked {@code _exit}, once virtual threads do I/O; null until then. */
@@ -35,7 +34,7 @@ public final class FastExit {
     if (exit != null || !Boolean.getBoolean("fxmatrix.fastExit") || Runtime.version().feature() < 22) {
       return;
     }
-    exit = new FutureTask<>(FastExit::exitHandle);
+    exit = new FutureTask<>(() -> Libc.exitFunction().orElseThrow());
     Thread linker = new Thread(exit, "fxmatrix-exit-link");
     linker.setDaemon(true);
     linker.start();
@@ -55,27 +54,5 @@ public final class FastExit {
     } catch (Throwable e) {
       // Not available here (another libc, native access refused): exit the normal way.
     }
-  }
-
-  private static MethodHandle exitHandle() throws ReflectiveOperationException {
-    Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
-    Class<?> lookupType = Class.forName("java.lang.foreign.SymbolLookup");
-    Class<?> segmentType = Class.forName("java.lang.foreign.MemorySegment");
-    Class<?> layoutType = Class.forName("java.lang.foreign.MemoryLayout");
-    Class<?> descriptorType = Class.forName("java.lang.foreign.FunctionDescriptor");
-    Class<?> optionType = Class.forName("java.lang.foreign.Linker$Option");
-
-    Object linker = linkerType.getMethod("nativeLinker").invoke(null);
-    Object lookup = linkerType.getMethod("defaultLookup").invoke(linker);
-    Optional<?> symbol = (Optional<?>) lookupType.getMethod("find", String.class).invoke(lookup, "_exit");
-    Object javaInt = Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_INT").get(null);
-    Object arguments = Array.newInstance(layoutType, 1);
-    Array.set(arguments, 0, javaInt);
-    Object descriptor = descriptorType.getMethod("ofVoid", arguments.getClass()).invoke(null, arguments);
-    Object noOptions = Array.newInstance(optionType, 0);
-    return (MethodHandle)
-        linkerType
-            .getMethod("downcallHandle", segmentType, descriptorType, noOptions.getClass())
-            .invoke(linker, symbol.orElseThrow(), descriptor, noOptions);
   }
 }
