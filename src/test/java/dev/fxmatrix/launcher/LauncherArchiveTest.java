@@ -164,11 +164,48 @@ class LauncherArchiveTest {
     assertThat(run.err().lines()).hasSize(1);
   }
 
+  /**
+   * Two launchers started together on a checkout whose jar is missing (two cron jobs after an
+   * update): one builds, the other waits for that build instead of running a second one into the
+   * same target/. Maven is a stand-in here, a slow script that counts its runs.
+   */
+  @Test
+  void launchersStartedTogetherBuildOnce() throws Exception {
+    assumeTrue(onPath("flock"), "the build lock needs flock(1)");
+    Path checkout = jar.getParent().getParent();
+    Path builtJar = Files.copy(jar, tmp.resolve("built.jar"));
+    Files.delete(jar);
+    Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+    Path builds = tmp.resolve("builds");
+    Path mavenDir = Files.createDirectories(tmp.resolve("maven"));
+    Path mvn = mavenDir.resolve("mvn");
+    Files.writeString(mvn, "#!/usr/bin/env bash\necho build >> '" + builds + "'\nsleep 1\ncp '" + builtJar + "' target/fxmatrix.jar\n");
+    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = Map.of("PATH", mavenDir + File.pathSeparator + System.getenv("PATH"), "FXMATRIX_NO_CDS", "1");
+
+    Process first = start(env, "first");
+    Process second = start(env, "second");
+    Run one = finish(first, "first");
+    Run two = finish(second, "second");
+
+    assertThat(Files.readAllLines(builds)).as("builds").hasSize(1);
+    for (Run run : List.of(one, two)) {
+      assertThat(run.out()).as("stdout").isEqualTo(EXPECTED_OUT);
+      assertThat(run.exit()).as("exit code").isZero();
+    }
+    assertThat(one.err() + two.err()).as("stderr of both").startsWith("fxmatrix: building ").hasLineCount(1);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   private record Run(int exit, String out, String err) {}
 
   private Run launch(Map<String, String> env) throws IOException, InterruptedException {
+    return finish(start(env, "run"), "run");
+  }
+
+  /** Starts the launcher through its symlink, from another directory; output to {@code name}.out/.err. */
+  private Process start(Map<String, String> env, String name) throws IOException {
     Files.deleteIfExists(classLog);
     List<String> command = new ArrayList<>();
     command.add(link.toString());
@@ -182,19 +219,20 @@ class LauncherArchiveTest {
     // Where each class came from, to a file: tells whether the archive was really used.
     e.put("FXMATRIX_OPTS", "-Xlog:class+load=info:file=" + classLog);
     e.putAll(env);
-    Path out = tmp.resolve("stdout");
-    Path err = tmp.resolve("stderr");
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = pb.start();
+    pb.redirectOutput(tmp.resolve(name + ".out").toFile()).redirectError(tmp.resolve(name + ".err").toFile());
+    return pb.start();
+  }
+
+  private Run finish(Process process, String name) throws IOException, InterruptedException {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the launcher did not finish within 60 s");
     }
     return new Run(
         process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+        Files.readString(tmp.resolve(name + ".out"), StandardCharsets.UTF_8),
+        Files.readString(tmp.resolve(name + ".err"), StandardCharsets.UTF_8));
   }
 
   private static void assertCleanRun(Run run) {
