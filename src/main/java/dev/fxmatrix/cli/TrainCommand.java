@@ -3,6 +3,7 @@ package dev.fxmatrix.cli;
 import dev.fxmatrix.demo.FxApiServer;
 import dev.fxmatrix.demo.ServerOptions;
 import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.os.Libc;
 import dev.fxmatrix.output.OutputFormat;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -32,6 +33,10 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     Main.run(discard, discard, "--help");
+    // Linked, not called: the Foreign Function API's classes then come from the archive too, for
+    // the quick exit after virtual-thread runs and bench's terminal check.
+    Libc.exitFunction();
+    Libc.isTerminal(2);
     return 0;
   }
 }
