@@ -126,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
         api(),
         timeline,
         benchFormat,
-        Terminal.width(System.getenv()));
+        Terminal.width(System.getenv(), Terminal::terminalColumns));
   }
 
   private ApiTarget api() {

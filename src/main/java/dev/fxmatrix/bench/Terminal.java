@@ -4,10 +4,11 @@ import dev.fxmatrix.os.Libc;
 import java.io.Console;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import picocli.CommandLine;
 
 /** What the benchmark needs to know about where it prints. */
 final class Terminal {
-  static final int DEFAULT_WIDTH = 80;
   private static final int MIN_WIDTH = 40;
 
   private Terminal() {}
@@ -42,16 +43,28 @@ final class Terminal {
     }
   }
 
-  /** The width the charts may use: {@code COLUMNS} (which shells set), else 80. */
-  static int width(Map<String, String> env) {
+  /**
+   * The width the charts may use: {@code COLUMNS} where it is exported, else {@code terminal}'s
+   * answer ({@link #terminalColumns} in real runs), at least 40. Interactive shells keep {@code
+   * COLUMNS} to themselves unless told to export it, so asking the terminal is the usual case.
+   */
+  static int width(Map<String, String> env, IntSupplier terminal) {
     String columns = env.get("COLUMNS");
     if (columns != null) {
       try {
         return Math.max(MIN_WIDTH, Integer.parseInt(columns.trim()));
       } catch (NumberFormatException notANumber) {
-        // fall through to the default
+        // ask the terminal instead
       }
     }
-    return DEFAULT_WIDTH;
+    return Math.max(MIN_WIDTH, terminal.getAsInt());
+  }
+
+  /**
+   * The terminal's width as picocli detects it for its own help ({@code stty} or {@code tput}, only
+   * at a terminal, at least 55), else 80.
+   */
+  static int terminalColumns() {
+    return new CommandLine.Model.UsageMessageSpec().autoWidth(true).width();
   }
 }

@@ -107,10 +107,11 @@ class MeasurementsTest {
   }
 
   @Test
-  void widthComesFromColumnsElseEighty() {
-    assertThat(Terminal.width(Map.of("COLUMNS", "120"))).isEqualTo(120);
-    assertThat(Terminal.width(Map.of("COLUMNS", "wide"))).isEqualTo(80);
-    assertThat(Terminal.width(Map.of())).isEqualTo(80);
-    assertThat(Terminal.width(Map.of("COLUMNS", "10"))).isEqualTo(40);
+  void widthComesFromColumnsElseTheTerminal() {
+    assertThat(Terminal.width(Map.of("COLUMNS", "120"), () -> 100)).isEqualTo(120);
+    assertThat(Terminal.width(Map.of("COLUMNS", "wide"), () -> 100)).isEqualTo(100);
+    assertThat(Terminal.width(Map.of(), () -> 80)).isEqualTo(80);
+    assertThat(Terminal.width(Map.of("COLUMNS", "10"), () -> 100)).isEqualTo(40);
+    assertThat(Terminal.width(Map.of(), () -> 20)).isEqualTo(40);
   }
 }

@@ -15,13 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The progress line follows stderr, whatever stdout is: a real {@code fxmatrix bench} in a child
- * JVM under a pseudo-terminal (util-linux {@code script}), with one of the two streams redirected
- * to a file.
+ * A real {@code fxmatrix bench} in a child JVM under a pseudo-terminal (util-linux {@code script}):
+ * the progress line follows stderr, whatever stdout is, and the chart takes the terminal's width.
  */
-class ProgressAtATerminalTest {
+class BenchAtATerminalTest {
   private static final String BENCH =
-      "bench --demo --demo-latency 0ms --runs 2 --warmup 0 --strategies sequential --bases USD,EUR";
+      "bench --demo --demo-latency 0ms --runs 2 --warmup 0 --bases USD,EUR";
 
   @TempDir Path dir;
 
@@ -35,7 +34,7 @@ class ProgressAtATerminalTest {
   @Test
   void stdoutToAFileStillShowsProgressOnTheTerminal() throws Exception {
     Path csv = dir.resolve("bench.csv");
-    String terminal = atATerminal(BENCH + " --format csv > " + csv);
+    String terminal = atATerminal(BENCH + " --strategies sequential --format csv > " + csv);
 
     assertThat(terminal).contains("\rfxmatrix bench: sequential").contains(" 1 of 2");
     assertThat(Files.readString(csv)).startsWith("strategy,").doesNotContain("\r");
@@ -44,20 +43,37 @@ class ProgressAtATerminalTest {
   @Test
   void stderrToAFileGetsNoProgress() throws Exception {
     Path log = dir.resolve("bench.log");
-    String terminal = atATerminal(BENCH + " 2> " + log);
+    String terminal = atATerminal(BENCH + " --strategies sequential 2> " + log);
 
     assertThat(terminal).contains("sequential").doesNotContain("\r" + "fxmatrix bench:");
     assertThat(Files.readString(log)).doesNotContain("\r").doesNotContain(" 1 of 2");
   }
 
-  /** Runs fxmatrix with {@code arguments} (shell syntax) at a pseudo-terminal; what it showed there. */
+  @Test
+  void theChartTakesTheTerminalsWidthWithoutColumns() throws Exception {
+    String terminal = atATerminal(BENCH + " --strategies sequential,async", "stty cols 120; unset COLUMNS; ");
+
+    String longestBar =
+        terminal.lines()
+            .map(line -> line.replace("\r", ""))
+            .filter(line -> line.startsWith("sequential") && line.contains("█"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no chart line in:\n" + terminal));
+    assertThat(longestBar.length()).as(longestBar).isBetween(110, 130); // 80 columns would give ~85
+  }
+
   private String atATerminal(String arguments) throws IOException, InterruptedException {
+    return atATerminal(arguments, "");
+  }
+
+  /** Runs fxmatrix with {@code arguments} (shell syntax) at a pseudo-terminal; what it showed there. */
+  private String atATerminal(String arguments, String shellBefore) throws IOException, InterruptedException {
     String fxmatrix =
         String.join(" ", List.of(quote(ChildJvm.javaCommand()), "--enable-native-access=ALL-UNNAMED", "-cp",
             quote(System.getProperty("java.class.path")), "dev.fxmatrix.cli.Main"));
     Path typescript = dir.resolve("terminal");
     Process script =
-        new ProcessBuilder("script", "--quiet", "--return", "--command", fxmatrix + " " + arguments, typescript.toString())
+        new ProcessBuilder("script", "--quiet", "--return", "--command", shellBefore + fxmatrix + " " + arguments, typescript.toString())
             .redirectInput(ProcessBuilder.Redirect.PIPE)
             .redirectOutput(dir.resolve("script.out").toFile())
             .redirectErrorStream(true)
