@@ -90,7 +90,11 @@ final class HttpAttempts {
       return "connection refused";
     }
     if (e instanceof UnknownHostException) {
-      return "unknown host " + e.getMessage();
+      // The JDK says "host: Name or service not known" the first time and "host" once the failed
+      // lookup is cached: the same failure, so the same words for every base.
+      String host = e.getMessage() == null ? "" : e.getMessage();
+      int reason = host.indexOf(": ");
+      return ("unknown host " + (reason < 0 ? host : host.substring(0, reason))).strip();
     }
     if (e instanceof NoRouteToHostException) {
       return "no route to host";

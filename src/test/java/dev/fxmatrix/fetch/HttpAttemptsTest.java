@@ -200,6 +200,9 @@ class HttpAttemptsTest {
   void connectionFailuresAreNamedPlainly() {
     assertThat(reasonFor(new ConnectException("Failed to connect to /127.0.0.1:1"))).isEqualTo("connection refused");
     assertThat(reasonFor(new UnknownHostException("api.example.invalid"))).isEqualTo("unknown host api.example.invalid");
+    assertThat(reasonFor(new UnknownHostException("api.example.invalid: Name or service not known")))
+        .isEqualTo("unknown host api.example.invalid");
+    assertThat(reasonFor(new UnknownHostException())).isEqualTo("unknown host");
     assertThat(reasonFor(new SocketException("Connection reset"))).isEqualTo("connection reset by the server");
     assertThat(reasonFor(new IOException("Canceled"))).isEqualTo("cancelled");
   }
