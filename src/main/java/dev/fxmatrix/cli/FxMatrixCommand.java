@@ -2,7 +2,7 @@ package dev.fxmatrix.cli;
 
 import dev.fxmatrix.api.FrankfurterApi;
 import dev.fxmatrix.bench.BenchCommand;
-import dev.fxmatrix.demo.ServeCommand;
+import dev.fxmatrix.cli.ServeCommand;
 import dev.fxmatrix.fetch.process.WorkerCommand;
 import dev.fxmatrix.run.ExitCode;
 import dev.fxmatrix.run.MatrixRunner;

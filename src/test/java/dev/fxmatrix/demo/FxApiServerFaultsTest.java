@@ -1,9 +1,9 @@
 package dev.fxmatrix.demo;
 
-import static dev.fxmatrix.demo.LocalHttp.get;
+import static dev.fxmatrix.testing.LocalHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fxmatrix.demo.LocalHttp.Answer;
+import dev.fxmatrix.testing.LocalHttp.Answer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,10 +1,11 @@
 package dev.fxmatrix.demo;
 
-import static dev.fxmatrix.demo.LocalHttp.get;
+import static dev.fxmatrix.testing.LocalHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fxmatrix.testing.LocalHttp;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fxmatrix.demo.LocalHttp.Answer;
+import dev.fxmatrix.testing.LocalHttp.Answer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;

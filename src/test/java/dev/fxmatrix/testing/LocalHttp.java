@@ -1,4 +1,4 @@
-package dev.fxmatrix.demo;
+package dev.fxmatrix.testing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,29 +10,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import dev.fxmatrix.demo.FxApiServer;
 
 /** A plain HTTP/1.1 client for the tests; talks only to the local test server. */
-final class LocalHttp {
+public final class LocalHttp {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** One answer, with how long it took as the client saw it. */
-  record Answer(HttpResponse<String> response, Duration elapsed) {
-    int status() {
+  public record Answer(HttpResponse<String> response, Duration elapsed) {
+    public int status() {
       return response.statusCode();
     }
 
-    String body() {
+    public String body() {
       return response.body();
     }
 
-    String header(String name) {
+    public String header(String name) {
       return response.headers().firstValue(name).orElse(null);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body());
       } catch (IOException e) {
@@ -43,11 +44,11 @@ final class LocalHttp {
 
   private LocalHttp() {}
 
-  static Answer get(FxApiServer server, String pathAndQuery) {
+  public static Answer get(FxApiServer server, String pathAndQuery) {
     return send(HttpRequest.newBuilder(URI.create(server.baseUri() + pathAndQuery)).GET());
   }
 
-  static Answer send(HttpRequest.Builder request) {
+  public static Answer send(HttpRequest.Builder request) {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response =

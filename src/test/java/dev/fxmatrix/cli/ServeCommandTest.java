@@ -1,7 +1,8 @@
-package dev.fxmatrix.demo;
+package dev.fxmatrix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fxmatrix.testing.LocalHttp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

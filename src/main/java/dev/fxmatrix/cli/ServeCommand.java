@@ -1,5 +1,8 @@
-package dev.fxmatrix.demo;
+package dev.fxmatrix.cli;
 
+import dev.fxmatrix.demo.EcbHistory;
+import dev.fxmatrix.demo.FxApiServer;
+import dev.fxmatrix.demo.ServerOptions;
 import dev.fxmatrix.fetch.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
