@@ -1,19 +1,22 @@
 package dev.fxmatrix.bench;
 
 import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.demo.FxApiServer;
+import dev.fxmatrix.demo.ServerOptions;
+import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
-import dev.fxmatrix.fetch.FetchStrategy;
+import dev.fxmatrix.fetch.FetchOptions;
 import dev.fxmatrix.fetch.HttpClients;
 import dev.fxmatrix.fetch.Job;
 import dev.fxmatrix.fetch.Outcome;
-import dev.fxmatrix.fetch.RateFetcher;
-import dev.fxmatrix.fetch.RetryPolicy;
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.fetch.Outcomes;
 import dev.fxmatrix.fetch.Throttle;
+import dev.fxmatrix.fetch.TimeSource;
 import dev.fxmatrix.run.ExitCode;
 import dev.fxmatrix.run.MatrixRun;
 import dev.fxmatrix.run.MatrixRunner;
-import dev.fxmatrix.run.Version;
+import dev.fxmatrix.strategy.FetchStrategy;
+import dev.fxmatrix.strategy.Strategy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -21,13 +24,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
  * Runs every strategy several times in one JVM against the same server and reports how each did.
  *
  * <p>A run is exactly what {@code fxmatrix -s STRATEGY} does, minus printing: the same {@link
- * MatrixRun}, {@link RateFetcher}, {@link Throttle} and OkHttp client settings, so the benchmark
+ * MatrixRun}, {@link Engine}, {@link Throttle} and OkHttp client settings, so the benchmark
  * measures the real fetch path, not a copy of it. Only the matrix's rows are discarded.
  *
  * <p>What one-off costs are kept out of the numbers, and which are kept in:
@@ -51,10 +56,6 @@ import okhttp3.OkHttpClient;
  * idle connections it keeps, and those are evicted between runs anyway.
  */
 public final class Bench {
-  // As the main command's defaults: a run should fail or retry as a real one would.
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
-  static final int RETRIES = 3;
-
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean interactive;
@@ -70,21 +71,24 @@ public final class Bench {
     // Jackson's first use is the slowest part of a cold start; overlap it with the set-up.
     CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
     Progress progress = new Progress(err, interactive);
-    try (OpenApi api = OpenApi.open(options.api())) {
+    try (FxApiServer demo = startDemo(options.api())) {
+      FetchOptions fetch = options.fetch();
+      if (demo != null) {
+        fetch = fetch.withApiUrl(HttpUrl.get(demo.baseUri()));
+      }
       List<Job> jobs = MatrixRunner.jobs(options.bases(), options.symbols());
       int requests = (int) jobs.stream().filter(Job::needsRequest).count();
       int concurrency =
           options.strategies().stream().mapToInt(s -> s.concurrency(requests, options.threads())).max().orElse(1);
-      OkHttpClient client = HttpClients.create(api.url(), TIMEOUT, concurrency);
+      OkHttpClient client = HttpClients.create(fetch, concurrency);
       try {
-        FrankfurterApi frankfurter = new FrankfurterApi(api.url(), "fxmatrix/" + Version.get() + " bench");
         jsonWarm.join();
-        Optional<Outcome.Failed> unanswered = warmUpRequest(client, frankfurter, jobs);
+        Optional<Outcome.Failed> unanswered = warmUpRequest(fetch, client, jobs);
         if (unanswered.isPresent()) {
-          err.println("fxmatrix bench: " + api.url() + " does not answer as expected: " + unanswered.get().describe());
+          err.println("fxmatrix bench: " + fetch.apiUrl() + " does not answer as expected: " + unanswered.get().describe());
           return ExitCode.FAILED;
         }
-        Runs runs = new Runs(options, jobs, client, frankfurter, progress);
+        Runs runs = new Runs(options, fetch, jobs, client, progress);
         List<StrategyResult> results = new ArrayList<>();
         boolean anyFailed = false;
         for (int i = 0; i < options.strategies().size(); i++) {
@@ -114,16 +118,34 @@ public final class Bench {
     }
   }
 
+  /** The embedded API without jitter (see {@link ApiTarget.Demo}), or null for a remote one. */
+  private static FxApiServer startDemo(ApiTarget target) throws IOException {
+    return switch (target) {
+      case ApiTarget.Remote remote -> null;
+      case ApiTarget.Demo demo ->
+          FxApiServer.start(ServerOptions.defaults().withPort(0).withLatency(demo.latency(), Duration.ZERO));
+    };
+  }
+
+  /** An engine for one run: the shared client, a fresh throttle (empty, as at a process's start). */
+  private static Engine engine(FetchOptions fetch, OkHttpClient client, FetchListener listener) {
+    return new Engine(
+        fetch, client, Throttle.of(fetch.throttle(), TimeSource.SYSTEM), listener, TimeSource.SYSTEM,
+        ThreadLocalRandom::current);
+  }
+
   /**
    * Warms the client and the JSON reader, and finds out early if the server does not answer: without
    * retries, so an unreachable server costs one timeout, not the runs' worth of back-offs.
    */
-  private static Optional<Outcome.Failed> warmUpRequest(
-      OkHttpClient client, FrankfurterApi api, List<Job> jobs) throws InterruptedException {
+  private static Optional<Outcome.Failed> warmUpRequest(FetchOptions fetch, OkHttpClient client, List<Job> jobs)
+      throws InterruptedException {
     Job first = jobs.stream().filter(Job::needsRequest).findFirst().orElseThrow();
-    RateFetcher fetcher =
-        new RateFetcher(client, api, Throttle.unlimited(), RetryPolicy.of(0), null, TIMEOUT, FetchListener.NONE);
-    return fetcher.fetch(first) instanceof Outcome.Failed failed ? Optional.of(failed) : Optional.empty();
+    Outcomes outcomes = new Outcomes(jobs.size());
+    FetchOptions once = new FetchOptions(
+        fetch.apiUrl(), fetch.userAgent(), fetch.date(), fetch.timeout(), 0, Throttle.Options.UNLIMITED, null);
+    engine(once, client, FetchListener.NONE).run(first, outcomes);
+    return outcomes.take() instanceof Outcome.Failed failed ? Optional.of(failed) : Optional.empty();
   }
 
   /** Says on stderr how many rows failed, with the first reason; true if any did. */
@@ -151,11 +173,7 @@ public final class Bench {
 
   /** Runs of one strategy after another, each measured on its own. */
   private record Runs(
-      BenchOptions options,
-      List<Job> jobs,
-      OkHttpClient client,
-      FrankfurterApi api,
-      Progress progress) {
+      BenchOptions options, FetchOptions fetch, List<Job> jobs, OkHttpClient client, Progress progress) {
 
     List<RunMeasurement> repeat(Strategy strategy, String label, int times) throws InterruptedException {
       List<RunMeasurement> runs = new ArrayList<>(times);
@@ -169,15 +187,14 @@ public final class Bench {
     RunMeasurement once(Strategy strategy) throws InterruptedException {
       client.connectionPool().evictAll(); // see the class comment
       AttemptRecorder recorder = new AttemptRecorder();
-      Throttle throttle = options.rate() == null ? Throttle.unlimited() : Throttle.perSecond(options.rate(), 1);
-      RateFetcher fetcher = new RateFetcher(client, api, throttle, RetryPolicy.of(RETRIES), null, TIMEOUT, recorder);
+      Engine engine = engine(fetch, client, recorder); // not closed: the client outlives it
       try (FetchStrategy running = strategy.create(options.threads())) {
         long start = System.nanoTime();
-        MatrixRun.Result result = MatrixRun.run(jobs, running, fetcher, DiscardingWriter.INSTANCE, failed -> {});
+        MatrixRun.Result result = MatrixRun.run(jobs, running, engine, DiscardingWriter.INSTANCE, failed -> {}, null);
         long wall = System.nanoTime() - start;
         return new RunMeasurement(start, wall, recorder.attempts(), result.failures());
       } catch (InterruptedException e) {
-        fetcher.cancelAll();
+        engine.cancel();
         throw e;
       }
     }

@@ -1,12 +1,13 @@
 package dev.fxmatrix.bench;
 
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.fetch.FetchOptions;
+import dev.fxmatrix.strategy.Strategy;
 import java.util.List;
 
 /**
  * A benchmark, validated: {@link BenchCommand} builds it from the command line.
  *
- * @param rate requests per second, null for no limit
+ * @param fetch how each run fetches; its API URL is replaced by the embedded API's with {@link ApiTarget.Demo}
  * @param width the terminal's columns, for the charts
  */
 public record BenchOptions(
@@ -14,7 +15,7 @@ public record BenchOptions(
     int runs,
     int warmup,
     int threads,
-    Double rate,
+    FetchOptions fetch,
     List<String> bases,
     List<String> symbols,
     ApiTarget api,
@@ -26,5 +27,10 @@ public record BenchOptions(
     strategies = List.copyOf(strategies);
     bases = List.copyOf(bases);
     symbols = List.copyOf(symbols);
+  }
+
+  /** Requests per second, null for no limit. */
+  public Double rate() {
+    return fetch.throttle().rate();
   }
 }

@@ -3,7 +3,6 @@ package dev.fxmatrix.bench;
 import dev.fxmatrix.fetch.Outcome;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One run of one strategy: when it started, how long the fetch took from the first job handed out to
@@ -42,9 +41,5 @@ record RunMeasurement(long startNanos, long wallNanos, List<Attempt> attempts, L
       peak = Math.max(peak, current);
     }
     return peak;
-  }
-
-  Optional<Outcome.Failed> firstFailure() {
-    return failures.stream().findFirst();
   }
 }

@@ -1,6 +1,6 @@
 package dev.fxmatrix.bench;
 
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.strategy.Strategy;
 import java.math.BigDecimal;
 import java.util.List;
 

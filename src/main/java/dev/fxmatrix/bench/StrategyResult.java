@@ -1,11 +1,9 @@
 package dev.fxmatrix.bench;
 
-import dev.fxmatrix.fetch.Outcome;
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.strategy.Strategy;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the timed runs of one strategy came to: the numbers every report format shows.
@@ -30,8 +28,7 @@ record StrategyResult(
     long latencyNanos,
     long idealNanos,
     List<Long> runNanos,
-    RunMeasurement timelineRun,
-    Optional<Outcome.Failed> firstFailure) {
+    RunMeasurement timelineRun) {
 
   /** Summarises {@code runs} (at least one) of {@code strategy}, each sending {@code requests}. */
   static StrategyResult of(
@@ -56,8 +53,7 @@ record StrategyResult(
         latency,
         IdealTime.of(strategy, requests, threads, Duration.ofNanos(latency), rate).toNanos(),
         walls,
-        byWall.get((byWall.size() - 1) / 2),
-        runs.stream().flatMap(r -> r.firstFailure().stream()).findFirst());
+        byWall.get((byWall.size() - 1) / 2));
   }
 
   /** The median; the mean of the middle two for an even count; 0 for none. */

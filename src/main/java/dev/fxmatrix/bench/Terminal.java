@@ -8,7 +8,7 @@ import java.util.function.IntSupplier;
 import picocli.CommandLine;
 
 /** What the benchmark needs to know about where it prints. */
-final class Terminal {
+public final class Terminal {
   private static final int MIN_WIDTH = 40;
 
   private Terminal() {}
@@ -19,7 +19,7 @@ final class Terminal {
    * log. Where that cannot be asked (JDK 21), the console's answer, which looks at stdin and
    * stdout instead and so errs on the quiet side when only stdout is redirected.
    */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     return Libc.isTerminal(2).orElseGet(Terminal::consoleIsTerminal);
   }
 
@@ -48,7 +48,7 @@ final class Terminal {
    * answer ({@link #terminalColumns} in real runs), at least 40. Interactive shells keep {@code
    * COLUMNS} to themselves unless told to export it, so asking the terminal is the usual case.
    */
-  static int width(Map<String, String> env, IntSupplier terminal) {
+  public static int width(Map<String, String> env, IntSupplier terminal) {
     String columns = env.get("COLUMNS");
     if (columns != null) {
       try {
@@ -64,7 +64,7 @@ final class Terminal {
    * The terminal's width as picocli detects it for its own help ({@code stty} or {@code tput}, only
    * at a terminal, at least 55), else 80.
    */
-  static int terminalColumns() {
+  public static int terminalColumns() {
     return new CommandLine.Model.UsageMessageSpec().autoWidth(true).width();
   }
 }

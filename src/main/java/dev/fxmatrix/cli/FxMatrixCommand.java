@@ -1,26 +1,27 @@
 package dev.fxmatrix.cli;
 
-import dev.fxmatrix.api.FrankfurterApi;
-import dev.fxmatrix.bench.BenchCommand;
-import dev.fxmatrix.cli.ServeCommand;
-import dev.fxmatrix.fetch.process.WorkerCommand;
+import dev.fxmatrix.output.OutputFormat;
 import dev.fxmatrix.run.ExitCode;
 import dev.fxmatrix.run.MatrixRunner;
 import dev.fxmatrix.run.RunOptions;
 import dev.fxmatrix.run.Version;
+import dev.fxmatrix.strategy.Strategy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** The {@code fxmatrix} command line: options in, a validated {@link RunOptions} out to {@link MatrixRunner}. */
+/** The {@code fxmatrix} command line: typed options in, a {@link RunOptions} out to {@link MatrixRunner}. */
 @Command(
     name = "fxmatrix",
     mixinStandardHelpOptions = true,
@@ -47,34 +48,27 @@ public final class FxMatrixCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-b", "--bases"}, paramLabel = "USD,EUR,...", defaultValue = DEFAULT_BASES,
+      converter = Converters.CodesConverter.class,
       description = "Base currencies, one row each, in this order (default: ${DEFAULT-VALUE}).")
-  String bases;
+  Converters.Codes bases;
 
-  @Option(names = "--symbols", paramLabel = "USD,EUR,...",
+  @Option(names = "--symbols", paramLabel = "USD,EUR,...", converter = Converters.CodesConverter.class,
       description = "Columns (default: the bases).")
-  String symbols;
+  Converters.Codes symbols;
 
   @Option(names = {"-s", "--strategy"}, paramLabel = "NAME", defaultValue = "pool",
+      converter = Converters.StrategyConverter.class,
       description = "sequential, thread-per-item, pool, virtual, async or process (default: ${DEFAULT-VALUE}).")
-  String strategy;
+  Strategy strategy;
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "4",
-      description = "Threads of the pool strategy, worker processes of process (default: ${DEFAULT-VALUE}); the others ignore it.")
-  int threads;
-
-  @Option(names = "--api-url", paramLabel = "URL", defaultValue = "${env:FXMATRIX_API_URL:-" + FrankfurterApi.DEFAULT_URL + "}",
-      description = "Frankfurter-compatible API (env FXMATRIX_API_URL; default: ${DEFAULT-VALUE}).")
-  String apiUrl;
-
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = "Rates of that day (default: the latest). A day without rates gives the previous one.")
-  String date;
+  @Mixin FetchMixin fetch;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      converter = Converters.FormatConverter.class,
       description = "table, grid, csv or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  OutputFormat format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", converter = Converters.OutputConverter.class,
       description = "Write to FILE atomically, and only if every base succeeded (see --allow-partial).")
   Path output;
 
@@ -82,33 +76,9 @@ public final class FxMatrixCommand implements Callable<Integer> {
       description = "With --output: write the file even when some bases failed.")
   boolean allowPartial;
 
-  @Option(names = "--rate", paramLabel = "R",
-      description = "At most R requests per second, fractions allowed (default: no limit until the server answers 429).")
-  String rate;
-
-  @Option(names = "--burst", paramLabel = "B", defaultValue = "1",
-      description = "Requests that may go at once after idling (default: ${DEFAULT-VALUE}).")
-  int burst;
-
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-      description = "Bound of each request, connect to last byte, e.g. 500ms or 10s (default: ${DEFAULT-VALUE}).")
-  String timeout;
-
-  @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-      description = "Retries of a failed request (timeout, connection error, 429, 5xx) (default: ${DEFAULT-VALUE}).")
-  int retries;
-
-  @Option(names = "--demo",
-      description = "Start the embedded API (ECB rates, offline) on a free loopback port and use it.")
-  boolean demo;
-
-  @Option(names = "--demo-latency", paramLabel = "DURATION", defaultValue = "80ms",
-      description = "Latency of the --demo API (default: ${DEFAULT-VALUE}).")
-  String demoLatency;
-
-  @Option(names = "--demo-jitter", paramLabel = "DURATION", defaultValue = "20ms",
-      description = "Latency jitter of the --demo API (default: ${DEFAULT-VALUE}).")
-  String demoJitter;
+  @Option(names = "--max-time", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+      description = "Bound of the whole run, waits and retries included; rows still open then fail (default: none).")
+  Duration maxTime;
 
   @Option(names = {"-q", "--quiet"}, description = "No timing or date line on stderr.")
   boolean quiet;
@@ -131,7 +101,8 @@ public final class FxMatrixCommand implements Callable<Integer> {
     }
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setParameterExceptionHandler(FxMatrixCommand::usageError);
+    commandLine.setParameterExceptionHandler(UsageError::report);
+    commandLine.setExecutionStrategy(FxMatrixCommand::execute);
     commandLine.setExecutionExceptionHandler(
         (e, cl, parseResult) -> {
           cl.getErr().println("fxmatrix: internal error: " + e);
@@ -159,50 +130,42 @@ public final class FxMatrixCommand implements Callable<Integer> {
     return false;
   }
 
-  /** One line, naming the option and what it allows; exit code 2. */
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
-    PrintWriter err = e.getCommandLine().getErr();
-    err.println("fxmatrix: " + e.getMessage() + " (see fxmatrix --help)");
-    err.flush();
-    return ExitCode.USAGE;
+  /** Runs the last command given, as picocli does; but options of ours before a subcommand are refused, not dropped. */
+  private static int execute(ParseResult parseResult) {
+    if (parseResult.hasSubcommand()) {
+      for (OptionSpec option : parseResult.matchedOptions()) {
+        if (!option.usageHelp() && !option.versionHelp()) {
+          String subcommand = parseResult.subcommand().commandSpec().name();
+          throw UsageError.of(parseResult.commandSpec(), option.longestName(),
+              "given before '" + subcommand + "', where it would be ignored; put options after the subcommand they are for");
+        }
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 
   @Override
   public Integer call() {
-    RunOptions options;
-    try {
-      options = options();
-    } catch (OptionValues.BadValue e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    fetch.check(List.of(strategy), false);
+    if (allowPartial && output == null) {
+      throw UsageError.of(spec, "--allow-partial", "applies only with --output: stdout gets every row that succeeded anyway");
     }
+    List<String> baseList = bases.codes();
+    RunOptions options =
+        new RunOptions(
+            baseList,
+            symbols == null ? baseList : symbols.codes(),
+            strategy,
+            fetch.threads,
+            fetch.fetchOptions(""),
+            format,
+            output,
+            allowPartial,
+            quiet,
+            verbose,
+            maxTime,
+            fetch.usesDemo(false) ? fetch.demoOptions(Duration.ofMillis(80), Duration.ofMillis(20)) : null);
     return new MatrixRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(options);
-  }
-
-  private RunOptions options() {
-    List<String> baseList = OptionValues.currencies("--bases", bases);
-    List<String> symbolList = symbols == null ? baseList : OptionValues.currencies("--symbols", symbols);
-    return new RunOptions(
-        baseList,
-        symbolList,
-        OptionValues.strategy(strategy),
-        OptionValues.atLeast("--threads", threads, 1),
-        demo ? null : OptionValues.apiUrl(apiUrl),
-        // Today only when needed: it loads the time-zone rules, ~6 ms of a short run.
-        date == null ? null : OptionValues.date(date, LocalDate.now()),
-        OptionValues.format(format),
-        quiet,
-        verbose,
-        OptionValues.rate(rate),
-        OptionValues.atLeast("--burst", burst, 1),
-        OptionValues.duration("--timeout", timeout, false),
-        OptionValues.atLeast("--retries", retries, 0),
-        OptionValues.output(output),
-        allowPartial,
-        demo
-            ? new RunOptions.DemoOptions(
-                OptionValues.duration("--demo-latency", demoLatency, true),
-                OptionValues.duration("--demo-jitter", demoJitter, true))
-            : null);
   }
 
   /** {@code --version}: the jar's version and the Java running it. */

@@ -3,7 +3,6 @@ package dev.fxmatrix.cli;
 import dev.fxmatrix.demo.EcbHistory;
 import dev.fxmatrix.demo.FxApiServer;
 import dev.fxmatrix.demo.ServerOptions;
-import dev.fxmatrix.fetch.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -12,12 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code fxmatrix serve}: the demo API on a port, until Ctrl-C. */
 @Command(
@@ -157,18 +154,6 @@ public final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // the JVM is already shutting down: the hook is running
-    }
-  }
-
-  /** Lets picocli report a bad duration as a usage error naming the option. */
-  static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return Durations.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
     }
   }
 }

@@ -3,8 +3,10 @@ package dev.fxmatrix.cli;
 import dev.fxmatrix.api.FrankfurterApi;
 import dev.fxmatrix.demo.FxApiServer;
 import dev.fxmatrix.demo.ServerOptions;
+import dev.fxmatrix.fetch.FetchOptions;
 import dev.fxmatrix.fetch.HttpClients;
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.fetch.Throttle;
+import dev.fxmatrix.strategy.Strategy;
 import dev.fxmatrix.os.Libc;
 import dev.fxmatrix.output.OutputFormat;
 import java.io.PrintWriter;
@@ -39,7 +41,12 @@ final class TrainCommand implements Callable<Integer> {
     Main.run(discard, discard, "--help");
     // The real API is https: a client for it loads the TLS set-up (trust store, SSLContext) without
     // connecting anywhere, so that those classes are archived too (~30 ms of each https run).
-    HttpClients.shutdown(HttpClients.create(HttpUrl.get(FrankfurterApi.DEFAULT_URL), Duration.ofSeconds(5), 1));
+    HttpClients.shutdown(
+        HttpClients.create(
+            new FetchOptions(
+                HttpUrl.get(FrankfurterApi.DEFAULT_URL), "fxmatrix", null, Duration.ofSeconds(5), 0,
+                Throttle.Options.UNLIMITED, null),
+            1));
     // Linked, not called: the Foreign Function API's classes then come from the archive too, for
     // the quick exit after virtual-thread runs and bench's terminal check.
     Libc.exitFunction();

@@ -4,7 +4,7 @@ import dev.fxmatrix.api.RateTable;
 import java.time.Duration;
 
 /** What one HTTP attempt gave: rates, a failure worth another try, or a failure that will not change. */
-sealed interface AttemptResult {
+public sealed interface AttemptResult {
   record Success(RateTable rates) implements AttemptResult {}
 
   /**

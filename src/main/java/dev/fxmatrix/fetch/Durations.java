@@ -1,87 +1,26 @@
 package dev.fxmatrix.fetch;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Durations as people type them on a command line: {@code 500ms}, {@code 10s}, {@code 1.5s}, {@code 0}. */
+/** Durations as people read them in messages: {@code 500ms}, {@code 1s}, {@code 1.5s}, {@code 2m30s}, {@code 2h46m}. */
 public final class Durations {
-  private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ns|us|ms|s|m|h)?");
-  private static final Map<String, Long> NANOS_PER_UNIT =
-      Map.of(
-          "ns", 1L,
-          "us", 1_000L,
-          "ms", 1_000_000L,
-          "s", 1_000_000_000L,
-          "m", 60_000_000_000L,
-          "h", 3_600_000_000_000L);
-
   private Durations() {}
 
-  /**
-   * Parses a non-negative number with a unit ({@code ns us ms s m h}); a bare number only when zero.
-   *
-   * @throws IllegalArgumentException naming the accepted forms
-   */
-  public static Duration parse(String text) {
-    Matcher form = FORM.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
-    if (!form.matches()) {
-      throw invalid(text);
-    }
-    String number = form.group(1);
-    String unit = form.group(2);
-    if (unit == null) {
-      if (!number.matches("[0.]*")) {
-        throw invalid(text); // "5" could mean seconds or milliseconds: make the user say
-      }
-      return Duration.ZERO;
-    }
-    try {
-      return Duration.ofNanos(nanos(number, NANOS_PER_UNIT.get(unit)));
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("duration too long: '" + text + "'");
-    }
-  }
-
-  /**
-   * {@code number} units in nanoseconds, rounded half up. The usual short forms in long
-   * arithmetic, anything longer in BigDecimal: both exact, but BigDecimal's first use costs a
-   * short-lived JVM ~6 ms, on the main thread, before the first request.
-   */
-  private static long nanos(String number, long perUnit) {
-    int point = number.indexOf('.');
-    String whole = point < 0 ? number : number.substring(0, point);
-    String fraction = point < 0 ? "" : number.substring(point + 1);
-    if (whole.length() > 12 || fraction.length() > 6) {
-      return new BigDecimal(number)
-          .multiply(BigDecimal.valueOf(perUnit))
-          .setScale(0, RoundingMode.HALF_UP)
-          .longValueExact();
-    }
-    long nanos = whole.isEmpty() ? 0 : Math.multiplyExact(Long.parseLong(whole), perUnit);
-    if (fraction.isEmpty()) {
-      return nanos;
-    }
-    long scale = (long) Math.pow(10, fraction.length()); // exact up to 10^6
-    long scaled = Long.parseLong(fraction) * perUnit; // below 10^6 × 3.6 × 10^12: no overflow
-    long part = scaled / scale + (2 * (scaled % scale) >= scale ? 1 : 0);
-    return Math.addExact(nanos, part);
-  }
-
-  private static IllegalArgumentException invalid(String text) {
-    return new IllegalArgumentException("expected a duration like 500ms, 10s or 1.5s, got '" + text + "'");
-  }
-
-  /** The shortest readable form: {@code 500ms}, {@code 1s}, {@code 1.5s}. */
+  /** The shortest readable form, to the millisecond below a minute, to the second or minute above. */
   public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis < 1000) {
       return millis + "ms";
     }
-    return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+    if (millis < 60_000) {
+      return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+    }
+    long seconds = duration.toSeconds();
+    if (seconds < 3600) {
+      return seconds / 60 + "m" + (seconds % 60 == 0 ? "" : seconds % 60 + "s");
+    }
+    long minutes = seconds / 60;
+    return minutes / 60 + "h" + (minutes % 60 == 0 ? "" : minutes % 60 + "m");
   }
 }

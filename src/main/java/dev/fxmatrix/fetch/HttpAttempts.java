@@ -10,12 +10,14 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -23,17 +25,17 @@ import okio.BufferedSource;
 
 /**
  * Turns what one HTTP exchange produced (a response or an exception) into an {@link AttemptResult}.
- * The blocking and the non-blocking fetch paths share it, so both classify failures identically.
+ * Every way of sending shares it (blocking, callbacks, worker processes), so all classify alike.
  */
 final class HttpAttempts {
   private final FrankfurterApi api;
   private final Duration timeout;
-  private final Clock clock;
+  private final TimeSource time;
 
-  HttpAttempts(FrankfurterApi api, Duration timeout, Clock clock) {
+  HttpAttempts(FrankfurterApi api, Duration timeout, TimeSource time) {
     this.api = api;
     this.timeout = timeout;
-    this.clock = clock;
+    this.time = time;
   }
 
   AttemptResult fromResponse(Job job, LocalDate date, Response response) {
@@ -78,7 +80,22 @@ final class HttpAttempts {
   }
 
   AttemptResult fromException(IOException e) {
+    if (e instanceof SSLException tls && !(tls.getCause() instanceof EOFException)) {
+      // A handshake that failed (not one the server hung up on) fails the same way every time.
+      return new AttemptResult.Fatal(tlsFailure(tls), e);
+    }
     return new AttemptResult.Retryable(describe(e), null, false, e);
+  }
+
+  private static String tlsFailure(SSLException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof SSLPeerUnverifiedException || e.getCause() instanceof CertificateException) {
+      return "TLS certificate not accepted: " + message;
+    }
+    if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext")) {
+      return "TLS handshake failed: the server answered in plain text (is the URL http://, not https://?)";
+    }
+    return "TLS handshake failed: " + message;
   }
 
   private String describe(IOException e) {
@@ -190,7 +207,7 @@ final class HttpAttempts {
       if (at == null) {
         return null;
       }
-      Duration wait = Duration.between(clock.instant(), at.toInstant());
+      Duration wait = Duration.between(time.now(), at.toInstant());
       return wait.isNegative() ? Duration.ZERO : wait;
     }
   }

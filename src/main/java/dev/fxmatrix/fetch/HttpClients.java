@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttp client a run uses, sized for the run's concurrency. */
@@ -18,26 +17,25 @@ public final class HttpClients {
   private HttpClients() {}
 
   /**
-   * {@code timeout} bounds connect, each read and the whole call. {@code concurrency} is how many
-   * requests may be in flight at once: OkHttp's dispatcher would otherwise hold asynchronous calls
-   * to 5 per host.
+   * A client for {@code options}: its timeout bounds connect, each read and the whole call, and
+   * {@code concurrency} is how many requests may be in flight at once (OkHttp's dispatcher would
+   * otherwise hold asynchronous calls to 5 per host).
    */
-  public static OkHttpClient create(HttpUrl api, Duration timeout, int concurrency) {
-    return builder(api, timeout, concurrency).build();
-  }
-
-  /** {@link #create}'s settings, for a caller that adds interceptors. */
-  public static OkHttpClient.Builder builder(HttpUrl api, Duration timeout, int concurrency) {
+  public static OkHttpClient create(FetchOptions options, int concurrency) {
     int parallel = Math.max(5, concurrency);
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    if (!api.isHttps()) {
+    if (!options.apiUrl().isHttps()) {
       // Plain HTTP only (the embedded API, a local mirror): OkHttp then skips loading the JDK's
       // trust store and TLS machinery, ~20% of a short run's start-up.
       builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
+    if (options.requestLog() != null) {
+      builder.addInterceptor(new RequestLog(options.requestLog()));
+    }
     Dispatcher dispatcher = new Dispatcher(daemonPool());
     dispatcher.setMaxRequests(Math.max(64, parallel));
     dispatcher.setMaxRequestsPerHost(parallel);
+    Duration timeout = options.timeout();
     return builder
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(parallel, 1, TimeUnit.MINUTES))
@@ -46,7 +44,8 @@ public final class HttpClients {
         .writeTimeout(timeout)
         .callTimeout(timeout)
         // Our retry policy is the only one, so the attempt counts we report are true.
-        .retryOnConnectionFailure(false);
+        .retryOnConnectionFailure(false)
+        .build();
   }
 
   /** Lets the JVM exit at once: OkHttp's own executor and idle connections would hold it ~60 s. */

@@ -1,17 +1,17 @@
 package dev.fxmatrix.fetch;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.util.function.Consumer;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** {@code --verbose}: one stderr line per request with its status and time. */
-public final class RequestLog implements Interceptor {
-  private final PrintWriter err;
+/** {@code --verbose}: one line per request with its status and time. */
+final class RequestLog implements Interceptor {
+  private final Consumer<String> log;
 
-  public RequestLog(PrintWriter err) {
-    this.err = err;
+  RequestLog(Consumer<String> log) {
+    this.log = log;
   }
 
   @Override
@@ -30,13 +30,9 @@ public final class RequestLog implements Interceptor {
 
   private void log(Request request, String status, long start) {
     long millis = (System.nanoTime() - start) / 1_000_000;
-    String line =
+    log.accept(
         String.format(
             "[%s] %s %s -> %s (%d ms)",
-            Thread.currentThread().getName(), request.method(), request.url(), status, millis);
-    synchronized (err) {
-      err.println(line);
-      err.flush();
-    }
+            Thread.currentThread().getName(), request.method(), request.url(), status, millis));
   }
 }

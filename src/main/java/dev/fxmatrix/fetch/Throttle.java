@@ -2,23 +2,27 @@ package dev.fxmatrix.fetch;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 
 /**
- * One token bucket shared by every worker and every retry of a run.
+ * One token bucket shared by every worker and every retry of a run: the run's only source of
+ * permits to send a request.
  *
  * <p>Tokens accrue at {@code rate} per second up to {@code burst}, and the bucket starts empty, so
  * there is no burst at start nor after idling beyond {@code burst}. Nobody polls: a caller reserves
  * the next free slot under a short lock (a fair one, so slots go out in arrival order) and then
- * sleeps until it. Sleeping in {@link Thread#sleep} is interruptible and does not pin a virtual
- * thread; the non-blocking path ({@link #reserve()}) lets a scheduler wait instead of a thread.
+ * waits for it, either on its own thread ({@link #acquire()}: interruptible, and it does not pin a
+ * virtual thread) or on a timer ({@link #acquire(ScheduledExecutorService, Consumer)}: no thread is
+ * parked per waiter).
  *
- * <p>A 429 from the server {@link #pause pauses} every caller until the server's retry time, and
- * sets the pace to what the server accepted, whether or not a rate was given: see {@link
- * #rateLimited}.
+ * <p>A 429 from the server {@link #rateLimited pauses} every caller until the server's retry time,
+ * and sets the pace to what the server accepted, whether or not a rate was given: see {@link
+ * #settlePaceIfDue}.
  */
-public final class Throttle implements PermitSource {
+public final class Throttle {
   /** The slowest pace the throttle settles on when the server accepts hardly anything. */
   static final double MIN_RATE = 0.2;
 
@@ -26,7 +30,7 @@ public final class Throttle implements PermitSource {
   private static final int SUCCESS_HISTORY = 4096;
 
   private final ReentrantLock lock = new ReentrantLock(true);
-  private final LongSupplier nanoClock;
+  private final TimeSource time;
   private final double burst;
 
   // All guarded by lock.
@@ -39,48 +43,48 @@ public final class Throttle implements PermitSource {
   private long waveAt = -1; // when a fresh 429 asked for a new pace, to be set after the pause
   private final ArrayDeque<Long> successGrants = new ArrayDeque<>();
 
-  private Throttle(double rate, double burst, LongSupplier nanoClock) {
+  private Throttle(double rate, double burst, TimeSource time) {
     this.rate = rate;
     this.burst = burst;
-    this.nanoClock = nanoClock;
-    long now = nanoClock.getAsLong();
+    this.time = time;
+    long now = time.nanoTime();
     this.refilledAt = now;
     this.pausedUntil = now;
     this.paceSetAt = now;
   }
 
-  /** A throttle of {@code rate} requests per second with room for {@code burst} at once. */
-  public static Throttle perSecond(double rate, int burst) {
-    return perSecond(rate, burst, System::nanoTime);
-  }
+  /**
+   * What a run asks of its throttle.
+   *
+   * @param rate requests per second, null for no limit (until a server answers 429)
+   * @param burst requests that may go at once after idling
+   */
+  public record Options(Double rate, int burst) {
+    public static final Options UNLIMITED = new Options(null, 1);
 
-  static Throttle perSecond(double rate, int burst, LongSupplier nanoClock) {
-    if (!(rate > 0) || burst < 1) {
-      throw new IllegalArgumentException("rate must be > 0 and burst >= 1");
+    public Options {
+      if ((rate != null && !(rate > 0 && Double.isFinite(rate))) || burst < 1) {
+        throw new IllegalArgumentException("rate must be > 0 and burst >= 1");
+      }
     }
-    return new Throttle(rate, burst, nanoClock);
   }
 
-  /** No limit until the server says otherwise with a 429. */
-  public static Throttle unlimited() {
-    return unlimited(System::nanoTime);
-  }
-
-  static Throttle unlimited(LongSupplier nanoClock) {
-    return new Throttle(Double.POSITIVE_INFINITY, 1, nanoClock);
+  /** The one way a throttle is built: for runs, the benchmark and tests alike. */
+  public static Throttle of(Options options, TimeSource time) {
+    return new Throttle(options.rate() == null ? Double.POSITIVE_INFINITY : options.rate(), options.burst(), time);
   }
 
   /** A slot: the caller may start its request at {@code grantAt} if no pause came in between. */
-  public record Reservation(long grantAt, long epoch) {}
+  record Reservation(long grantAt, long epoch) {}
 
   /** Proof that a request was let through at {@code grantedAt}; handed back with the response. */
   public record Permit(long grantedAt) {}
 
   /** Takes the next slot without waiting for it. */
-  public Reservation reserve() {
+  Reservation reserve() {
     lock.lock();
     try {
-      long now = nanoClock.getAsLong();
+      long now = time.nanoTime();
       settlePaceIfDue(now);
       long start = Math.max(now, pausedUntil);
       if (Double.isInfinite(rate)) {
@@ -102,10 +106,10 @@ public final class Throttle implements PermitSource {
    * Whether a reservation whose time has come may go ahead; false when a pause came in since it
    * was made, and the caller must {@link #reserve} again.
    */
-  public boolean stillValid(Reservation reservation) {
+  boolean stillValid(Reservation reservation) {
     lock.lock();
     try {
-      settlePaceIfDue(nanoClock.getAsLong());
+      settlePaceIfDue(time.nanoTime());
       return reservation.epoch == epoch;
     } finally {
       lock.unlock();
@@ -113,27 +117,40 @@ public final class Throttle implements PermitSource {
   }
 
   /** Blocks, without spinning, until the caller may send one request. */
-  @Override
   public Permit acquire() throws InterruptedException {
     while (true) {
       Reservation r = reserve();
-      long wait = r.grantAt() - nanoClock.getAsLong();
-      if (wait > 0) {
-        Thread.sleep(Duration.ofNanos(wait));
-      }
+      time.sleep(Duration.ofNanos(r.grantAt() - time.nanoTime()));
       if (stillValid(r)) {
-        return new Permit(Math.max(r.grantAt(), nanoClock.getAsLong()));
+        return permitFor(r);
       }
     }
   }
 
-  /** The permit for a non-blocking caller that waited for {@code r} elsewhere. */
-  public Permit permitFor(Reservation r) {
-    return new Permit(Math.max(r.grantAt(), nanoClock.getAsLong()));
+  /**
+   * Calls {@code granted} on {@code timer}'s thread once the caller may send one request; never
+   * blocks. A {@link java.util.concurrent.RejectedExecutionException} from a shut-down timer
+   * reaches the caller, or is dropped if it comes after the wait (the run is being torn down).
+   */
+  public void acquire(ScheduledExecutorService timer, Consumer<Permit> granted) {
+    Reservation r = reserve();
+    timer.schedule(
+        () -> {
+          if (stillValid(r)) {
+            granted.accept(permitFor(r));
+          } else {
+            acquire(timer, granted); // a pause came in: queue up again
+          }
+        },
+        Math.max(0, r.grantAt() - time.nanoTime()),
+        TimeUnit.NANOSECONDS);
+  }
+
+  Permit permitFor(Reservation r) {
+    return new Permit(Math.max(r.grantAt(), time.nanoTime()));
   }
 
   /** Records that the request sent under {@code permit} was accepted: the pace estimate uses it. */
-  @Override
   public void succeeded(Permit permit) {
     lock.lock();
     try {
@@ -151,11 +168,10 @@ public final class Throttle implements PermitSource {
    * retryAfter}; if the request was sent under the current pace (not part of a wave already
    * answered), the pace is set anew when the pause ends, from what the server accepted just before.
    */
-  @Override
   public void rateLimited(Permit permit, Duration retryAfter) {
     lock.lock();
     try {
-      long now = nanoClock.getAsLong();
+      long now = time.nanoTime();
       if (permit.grantedAt() >= paceSetAt && waveAt < 0) {
         waveAt = now;
         paceSetAt = now;
@@ -167,7 +183,7 @@ public final class Throttle implements PermitSource {
   }
 
   /** Stops every caller until {@code nanoTime} (a later pause wins over an earlier one). */
-  public void pauseUntil(long nanoTime) {
+  void pauseUntil(long nanoTime) {
     lock.lock();
     try {
       pauseLocked(nanoTime);
@@ -181,9 +197,10 @@ public final class Throttle implements PermitSource {
       return;
     }
     pausedUntil = until;
-    // Outstanding reservations are renewed after the pause, so their debt goes with them; and a
-    // pause leaves no saved-up burst behind.
-    tokens = 0;
+    // Outstanding reservations are renewed after the pause, so their debt goes with them. The pause
+    // stands in for the wait of the first request after it (one token at its end), so no gap is
+    // longer than the pause itself; and it leaves no saved-up burst behind.
+    tokens = 1;
     refilledAt = Math.max(refilledAt, until);
     epoch++;
   }
@@ -204,7 +221,7 @@ public final class Throttle implements PermitSource {
       next = Math.min(next, rate / 2);
     }
     rate = Math.max(MIN_RATE, next);
-    tokens = 0;
+    tokens = 1; // as after any pause: the first request goes at once, the next at the new pace
     refilledAt = Math.max(refilledAt, now);
     waveAt = -1;
     paceSetAt = now;

@@ -27,7 +27,7 @@ import java.util.Objects;
  * <pre>{@code
  * {"date": "2019-04-09", "bases": [...], "symbols": [...],
  *  "rates": {"USD": {"USD": 1, "EUR": 0.8867606633, "XXX": null}, ...},
- *  "failures": {"PLN": "HTTP 500 after 4 attempts"}}
+ *  "failures": {"PLN": "HTTP 500 (4 attempts)"}}
  * }</pre>
  *
  * <p>Rates are the API's BigDecimals written exactly and never in scientific notation; a base's own

@@ -2,17 +2,16 @@ package dev.fxmatrix.run;
 
 import dev.fxmatrix.api.FrankfurterApi;
 import dev.fxmatrix.api.RateTable;
+import dev.fxmatrix.demo.FxApiServer;
+import dev.fxmatrix.demo.ServerOptions;
+import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
-import dev.fxmatrix.fetch.FetchStrategy;
-import dev.fxmatrix.fetch.HttpClients;
+import dev.fxmatrix.fetch.FetchOptions;
 import dev.fxmatrix.fetch.Job;
 import dev.fxmatrix.fetch.Outcome;
-import dev.fxmatrix.fetch.RateFetcher;
-import dev.fxmatrix.fetch.RequestLog;
-import dev.fxmatrix.fetch.RetryPolicy;
-import dev.fxmatrix.fetch.Throttle;
 import dev.fxmatrix.output.MatrixSpec;
 import dev.fxmatrix.output.OutputTarget;
+import dev.fxmatrix.strategy.FetchStrategy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -23,7 +22,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /** Runs one matrix from validated options: sets up, fetches, prints, reports, and says the exit code. */
 public final class MatrixRunner {
@@ -49,14 +47,18 @@ public final class MatrixRunner {
   public int run(RunOptions options) {
     // Jackson's first use costs more than OkHttp's client; overlap the two on our two-plus cores.
     CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
-    try (DemoApi demo = DemoApi.startIfAsked(options.demo())) {
-      HttpUrl apiUrl = demo != null ? demo.baseUrl() : options.apiUrl();
+    try (FxApiServer demo = startDemo(options.demo())) {
+      FetchOptions fetch = options.fetch();
+      if (demo != null) {
+        fetch = fetch.withApiUrl(HttpUrl.get(demo.baseUri()));
+      }
+      if (options.verbose()) {
+        fetch = fetch.withRequestLog(this::log);
+      }
       List<Job> jobs = jobs(options.bases(), options.symbols());
-      OkHttpClient client = client(options, apiUrl, jobs.size());
-      try {
-        return fetchAndPrint(options, apiUrl, jobs, client, jsonWarm);
-      } finally {
-        HttpClients.shutdown(client);
+      int concurrency = options.strategy().concurrency(jobs.size(), options.threads());
+      try (Engine engine = Engine.open(fetch, concurrency, FetchListener.NONE)) {
+        return fetchAndPrint(options, jobs, engine, jsonWarm);
       }
     } catch (IOException e) {
       err.println("fxmatrix: " + e.getMessage());
@@ -64,32 +66,26 @@ public final class MatrixRunner {
     }
   }
 
-  private OkHttpClient client(RunOptions options, HttpUrl apiUrl, int jobs) {
-    OkHttpClient.Builder builder =
-        HttpClients.builder(apiUrl, options.timeout(), options.strategy().concurrency(jobs, options.threads()));
-    if (options.verbose()) {
-      builder.addInterceptor(new RequestLog(err));
+  /** {@code --demo}: the embedded API on a free loopback port; the client still talks HTTP to it. */
+  private static FxApiServer startDemo(RunOptions.Demo demo) throws IOException {
+    if (demo == null) {
+      return null; // try-with-resources allows it
     }
-    return builder.build();
+    return FxApiServer.start(ServerOptions.defaults().withPort(0).withLatency(demo.latency(), demo.jitter()));
   }
 
-  private int fetchAndPrint(
-      RunOptions options, HttpUrl apiUrl, List<Job> jobs, OkHttpClient client, CompletableFuture<Void> jsonWarm)
+  private void log(String line) {
+    synchronized (err) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  private int fetchAndPrint(RunOptions options, List<Job> jobs, Engine engine, CompletableFuture<Void> jsonWarm)
       throws IOException {
-    Throttle throttle =
-        options.rate() == null ? Throttle.unlimited() : Throttle.perSecond(options.rate(), options.burst());
-    RateFetcher fetcher =
-        new RateFetcher(
-            client,
-            new FrankfurterApi(apiUrl, "fxmatrix/" + Version.get()),
-            throttle,
-            RetryPolicy.of(options.retries()),
-            options.date(),
-            options.timeout(),
-            FetchListener.NONE);
     OutputTarget target = options.output() == null ? OutputTarget.stdout(out) : OutputTarget.file(options.output());
     FetchStrategy strategy = options.strategy().create(options.threads());
-    Thread onInterrupt = interruptHook(fetcher, strategy, target);
+    Thread onInterrupt = interruptHook(engine, strategy, target);
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       jsonWarm.join();
@@ -98,9 +94,10 @@ public final class MatrixRunner {
           MatrixRun.run(
               jobs,
               strategy,
-              fetcher,
+              engine,
               options.format().open(target.writer(), new MatrixSpec(options.bases(), options.symbols())),
-              failed -> report(failed, options.verbose()));
+              failed -> report(failed, options.verbose()),
+              options.maxTime());
       int code = finish(options, target, result);
       if (!options.quiet()) {
         reportDates(options, result);
@@ -168,14 +165,14 @@ public final class MatrixRunner {
    * Ctrl-C ends the JVM (exit 130) once shutdown hooks are done: cancel what is in flight and throw
    * away a half-written output file, so the previous file stays as it was.
    */
-  private Thread interruptHook(RateFetcher fetcher, FetchStrategy strategy, OutputTarget target) {
+  private Thread interruptHook(Engine engine, FetchStrategy strategy, OutputTarget target) {
     Thread printer = Thread.currentThread();
     return new Thread(
         () -> {
           // First silence the printer, then cancel: the cancelled jobs are not failures to report.
           interrupted = true;
           printer.interrupt();
-          fetcher.cancelAll();
+          engine.cancel();
           strategy.close();
           target.discard();
           err.println("fxmatrix: interrupted");

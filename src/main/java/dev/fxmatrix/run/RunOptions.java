@@ -1,45 +1,39 @@
 package dev.fxmatrix.run;
 
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.fetch.FetchOptions;
 import dev.fxmatrix.output.OutputFormat;
+import dev.fxmatrix.strategy.Strategy;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import okhttp3.HttpUrl;
 
 /**
- * Everything a run needs, already validated: the command line's picocli class builds it, the
- * benchmark builds its own.
+ * Everything a run needs, already validated by the command line.
  *
- * @param date null for the latest rates
- * @param rate requests per second, null for no limit (until a server answers 429)
+ * @param fetch how to fetch; its API URL is replaced by the embedded API's with {@code demo}
  * @param output null for stdout
- * @param demo the embedded API to start, null to use {@code apiUrl}
+ * @param maxTime the whole run's bound, null for none
+ * @param demo the embedded API to start and use, null for none
  */
 public record RunOptions(
     List<String> bases,
     List<String> symbols,
     Strategy strategy,
     int threads,
-    HttpUrl apiUrl,
-    LocalDate date,
+    FetchOptions fetch,
     OutputFormat format,
-    boolean quiet,
-    boolean verbose,
-    Double rate,
-    int burst,
-    Duration timeout,
-    int retries,
     Path output,
     boolean allowPartial,
-    DemoOptions demo) {
+    boolean quiet,
+    boolean verbose,
+    Duration maxTime,
+    Demo demo) {
 
   public RunOptions {
     bases = List.copyOf(bases);
     symbols = List.copyOf(symbols);
   }
 
-  /** The embedded API's latency for {@code --demo}. */
-  public record DemoOptions(Duration latency, Duration jitter) {}
+  /** {@code --demo}: the embedded API's latency. */
+  public record Demo(Duration latency, Duration jitter) {}
 }

@@ -2,7 +2,7 @@ package dev.fxmatrix.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.strategy.Strategy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

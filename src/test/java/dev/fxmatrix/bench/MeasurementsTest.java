@@ -3,7 +3,7 @@ package dev.fxmatrix.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.strategy.Strategy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

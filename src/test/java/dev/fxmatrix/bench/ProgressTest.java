@@ -2,8 +2,9 @@ package dev.fxmatrix.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fxmatrix.fetch.Strategy;
+import dev.fxmatrix.strategy.Strategy;
 import dev.fxmatrix.testing.FakeFrankfurter;
+import dev.fxmatrix.testing.Fetching;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -47,7 +48,8 @@ class ProgressTest {
     StringWriter err = new StringWriter();
     BenchOptions options =
         new BenchOptions(
-            List.of(Strategy.POOL, Strategy.ASYNC), 2, 0, 2, null, List.of("USD", "EUR", "PLN"), List.of("USD", "EUR", "PLN"),
+            List.of(Strategy.POOL, Strategy.ASYNC), 2, 0, 2, Fetching.options(server.url("/v1")),
+            List.of("USD", "EUR", "PLN"), List.of("USD", "EUR", "PLN"),
             new ApiTarget.Remote(server.url("/v1")), false, BenchFormat.CSV, 80);
     int code = new Bench(new PrintWriter(out), new PrintWriter(err), interactive).run(options);
     assertThat(code).isZero();

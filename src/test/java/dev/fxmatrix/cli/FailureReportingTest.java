@@ -175,10 +175,10 @@ class FailureReportingTest {
     Cli run = fetchUsd("--retries", "3");
 
     Matcher m =
-        Pattern.compile("fxmatrix: USD: HTTP 429 \\(rate limited\\), server asks to wait ([\\d.]+)s \\(1 attempt\\)\n")
+        Pattern.compile("fxmatrix: USD: HTTP 429 \\(rate limited\\), server asks to wait (\\d+)m(\\d+)s \\(1 attempt\\)\n")
             .matcher(run.err());
     assertThat(m.matches()).as(run.err()).isTrue();
-    assertThat(Double.parseDouble(m.group(1))).isBetween(3_400.0, 3_600.0);
+    assertThat(Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2))).isBetween(3_400, 3_600);
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxmatrix.testing.Cli;
 import dev.fxmatrix.testing.FakeFrankfurter;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -152,10 +154,20 @@ class MatrixCommandTest {
   }
 
   @Test
-  void aSubcommandAfterTopLevelOptionsStillRuns() {
-    Cli run = Cli.run("-q", "serve", "--help");
-    assertThat(run.out()).startsWith("Usage: fxmatrix serve ");
+  void optionsBeforeASubcommandAreRefusedNotDropped() {
+    for (String[] args : List.of(new String[] {"-b", "USD,EUR", "bench"}, new String[] {"--demo", "serve"}, new String[] {"-q", "serve", "--help"})) {
+      Cli run = Cli.run(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).hasLineCount(1).startsWith("fxmatrix: " + Map.of("-b", "--bases", "-q", "--quiet", "--demo", "--demo").get(args[0]) + ": given before '");
+    }
+  }
+
+  @Test
+  void helpBeforeASubcommandIsStillHelp() {
+    Cli run = Cli.run("--help", "serve");
     assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: fxmatrix");
   }
 
   @Test

@@ -62,7 +62,7 @@ class ServeCommandTest {
     "--error-rate, 1.5, --error-rate",
     "--error-rate, NaN, --error-rate",
     "--rate-limit, 0, --rate-limit",
-    "--latency, 5, expected a duration like 500ms, 10s or 1.5s",
+    "--latency, 5, is not a duration, 10s or 1.5s",
     "--latency, -5ms, --latency",
     "--jitter, soon, --jitter",
   })

@@ -12,11 +12,9 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -24,6 +22,7 @@ import okhttp3.Protocol;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
+import dev.fxmatrix.testing.VirtualTime;
 
 /** How one HTTP exchange is classified: success, worth another try, or final; and in which words. */
 class HttpAttemptsTest {
@@ -32,7 +31,7 @@ class HttpAttemptsTest {
   static final Job USD = new Job(0, "USD", List.of("EUR"));
   static final Job USD_MANY = new Job(0, "USD", List.of("EUR", "PLN"));
 
-  final HttpAttempts attempts = new HttpAttempts(API, Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC));
+  final HttpAttempts attempts = new HttpAttempts(API, Duration.ofSeconds(1), new VirtualTime(NOW));
 
   static Response response(int code, String body, String... headers) {
     Response.Builder builder =

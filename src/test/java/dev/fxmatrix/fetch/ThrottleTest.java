@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fxmatrix.testing.FakeFrankfurter;
+import dev.fxmatrix.testing.VirtualTime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -13,30 +14,20 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
   static final long SECOND = 1_000_000_000L;
 
-  /** A clock the test moves by hand, for exact arithmetic. */
-  static final class ManualClock {
-    final AtomicLong now = new AtomicLong(1_000 * SECOND);
-
-    long get() {
-      return now.get();
-    }
-
-    void advance(Duration d) {
-      now.addAndGet(d.toNanos());
-    }
+  static Throttle throttle(double rate, int burst, TimeSource time) {
+    return Throttle.of(new Throttle.Options(rate, burst), time);
   }
 
   @Test
   void startsEmptyAndSpacesSlotsEvenly() {
-    ManualClock clock = new ManualClock();
-    Throttle throttle = Throttle.perSecond(10, 1, clock::get);
-    long t0 = clock.get();
+    VirtualTime clock = new VirtualTime();
+    Throttle throttle = throttle(10, 1, clock);
+    long t0 = clock.nanoTime();
     // No burst at start: the first slot is a tenth of a second away, then one every tenth.
     for (int i = 1; i <= 5; i++) {
       assertThat(throttle.reserve().grantAt() - t0).isEqualTo(i * SECOND / 10);
@@ -45,10 +36,10 @@ class ThrottleTest {
 
   @Test
   void idlingNeverSavesMoreThanTheBurst() {
-    ManualClock clock = new ManualClock();
-    Throttle throttle = Throttle.perSecond(2, 3, clock::get);
+    VirtualTime clock = new VirtualTime();
+    Throttle throttle = throttle(2, 3, clock);
     clock.advance(Duration.ofMinutes(1));
-    long now = clock.get();
+    long now = clock.nanoTime();
     // Three immediate slots (the burst), then the rate again.
     assertThat(throttle.reserve().grantAt()).isEqualTo(now);
     assertThat(throttle.reserve().grantAt()).isEqualTo(now);
@@ -58,18 +49,19 @@ class ThrottleTest {
 
   @Test
   void fractionalRates() {
-    ManualClock clock = new ManualClock();
-    Throttle throttle = Throttle.perSecond(0.5, 1, clock::get);
-    long t0 = clock.get();
+    VirtualTime clock = new VirtualTime();
+    Throttle throttle = throttle(0.5, 1, clock);
+    long t0 = clock.nanoTime();
     assertThat(throttle.reserve().grantAt() - t0).isEqualTo(2 * SECOND);
     assertThat(throttle.reserve().grantAt() - t0).isEqualTo(4 * SECOND);
   }
 
   @Test
   void underContentionNoSecondHoldsMoreThanRatePlusBurst() throws Exception {
-    Throttle throttle = Throttle.perSecond(20, 2, System::nanoTime);
+    Throttle throttle = throttle(20, 2, TimeSource.SYSTEM);
     List<Long> grants = new CopyOnWriteArrayList<>();
     List<Thread> threads = new ArrayList<>();
+    CountDownLatch ready = new CountDownLatch(33);
     CountDownLatch go = new CountDownLatch(1);
     for (int t = 0; t < 33; t++) {
       threads.add(
@@ -77,6 +69,7 @@ class ThrottleTest {
               .start(
                   () -> {
                     try {
+                      ready.countDown();
                       go.await();
                       for (int i = 0; i < 2; i++) {
                         throttle.acquire();
@@ -87,6 +80,7 @@ class ThrottleTest {
                     }
                   }));
     }
+    ready.await(); // every thread at the gate, so they all contend for the first slots
     go.countDown();
     for (Thread thread : threads) {
       thread.join();
@@ -97,8 +91,8 @@ class ThrottleTest {
 
   @Test
   void everyWaiterIsServedInArrivalOrderOfItsReservation() {
-    ManualClock clock = new ManualClock();
-    Throttle throttle = Throttle.perSecond(5, 1, clock::get);
+    VirtualTime clock = new VirtualTime();
+    Throttle throttle = throttle(5, 1, clock);
     List<Long> slots = new ArrayList<>();
     for (int i = 0; i < 33; i++) {
       slots.add(throttle.reserve().grantAt());
@@ -112,7 +106,7 @@ class ThrottleTest {
   @Test
   void waitingCostsAlmostNoCpu() throws Exception {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    Throttle throttle = Throttle.perSecond(10, 1, System::nanoTime);
+    Throttle throttle = throttle(10, 1, TimeSource.SYSTEM);
     ConcurrentHashMap<Long, Long> cpuByThread = new ConcurrentHashMap<>();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
@@ -140,7 +134,7 @@ class ThrottleTest {
   void aWaitingVirtualThreadDoesNotHoldItsCarrier() throws Exception {
     // More waiters than carrier threads (one per core), each with a slot 10 s or more away. If
     // waiting pinned the carrier, no other virtual thread could run until the first slot came.
-    Throttle throttle = Throttle.perSecond(0.1, 1, System::nanoTime);
+    Throttle throttle = throttle(0.1, 1, TimeSource.SYSTEM);
     int waiters = 4 * Runtime.getRuntime().availableProcessors();
     List<Thread> waiting = new ArrayList<>();
     for (int i = 0; i < waiters; i++) {
@@ -155,7 +149,7 @@ class ThrottleTest {
                     }
                   }));
     }
-    Thread.sleep(200); // all are waiting now
+    awaitWaiting(waiting); // every carrier would be held now, if waiting held one
     CountDownLatch ran = new CountDownLatch(1);
     Thread.ofVirtual().start(ran::countDown);
     try {
@@ -167,7 +161,7 @@ class ThrottleTest {
 
   @Test
   void waitingIsInterruptible() throws Exception {
-    Throttle throttle = Throttle.perSecond(0.01, 1, System::nanoTime); // first slot in 100 s
+    Throttle throttle = throttle(0.01, 1, TimeSource.SYSTEM); // first slot in 100 s
     List<Throwable> thrown = new CopyOnWriteArrayList<>();
     Thread waiter =
         Thread.ofVirtual()
@@ -179,7 +173,7 @@ class ThrottleTest {
                     thrown.add(e);
                   }
                 });
-    Thread.sleep(100);
+    awaitWaiting(List.of(waiter)); // interrupted in its wait, not before it
     waiter.interrupt();
     waiter.join(Duration.ofSeconds(5));
     assertThat(waiter.isAlive()).isFalse();
@@ -188,21 +182,21 @@ class ThrottleTest {
 
   @Test
   void aPauseHoldsEveryoneBackAndRenewsOutstandingReservations() {
-    ManualClock clock = new ManualClock();
-    Throttle throttle = Throttle.unlimited(clock::get);
+    VirtualTime clock = new VirtualTime();
+    Throttle throttle = Throttle.of(Throttle.Options.UNLIMITED, clock);
     Throttle.Reservation before = throttle.reserve();
-    assertThat(before.grantAt()).isEqualTo(clock.get());
-    throttle.pauseUntil(clock.get() + SECOND);
+    assertThat(before.grantAt()).isEqualTo(clock.nanoTime());
+    throttle.pauseUntil(clock.nanoTime() + SECOND);
     assertThat(throttle.stillValid(before)).isFalse();
     Throttle.Reservation during = throttle.reserve();
-    assertThat(during.grantAt()).isEqualTo(clock.get() + SECOND);
+    assertThat(during.grantAt()).isEqualTo(clock.nanoTime() + SECOND);
     assertThat(throttle.stillValid(during)).isTrue();
   }
 
   @Test
   void aWaveOf429sSetsAPaceJustUnderWhatTheServerAccepted() {
-    ManualClock clock = new ManualClock();
-    Throttle throttle = Throttle.unlimited(clock::get);
+    VirtualTime clock = new VirtualTime();
+    Throttle throttle = Throttle.of(Throttle.Options.UNLIMITED, clock);
     List<Throttle.Permit> wave = new ArrayList<>();
     for (int i = 0; i < 33; i++) {
       wave.add(throttle.permitFor(throttle.reserve()));
@@ -214,7 +208,7 @@ class ThrottleTest {
     for (int i = 5; i < 33; i++) {
       throttle.rateLimited(wave.get(i), Duration.ofSeconds(1)); // and refused the rest
     }
-    long pauseEnd = clock.get() + SECOND;
+    long pauseEnd = clock.nanoTime() + SECOND;
     Throttle.Reservation next = throttle.reserve();
     assertThat(next.grantAt()).isGreaterThanOrEqualTo(pauseEnd);
     clock.advance(Duration.ofSeconds(1));
@@ -229,7 +223,17 @@ class ThrottleTest {
 
   @Test
   void refusesNonsense() {
-    assertThatThrownBy(() -> Throttle.perSecond(0, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Throttle.perSecond(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Throttle.Options(0.0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Throttle.Options(Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Throttle.Options(1.0, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Returns once every thread sleeps in a timed wait; fails after 10 s. */
+  static void awaitWaiting(List<Thread> threads) throws InterruptedException {
+    long deadline = System.nanoTime() + 10 * SECOND;
+    while (!threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+      assertThat(System.nanoTime()).as("all threads waiting within 10 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
   }
 }

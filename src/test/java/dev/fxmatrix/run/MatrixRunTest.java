@@ -3,16 +3,16 @@ package dev.fxmatrix.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fxmatrix.api.RateTable;
-import dev.fxmatrix.fetch.FetchStrategy;
+import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.Job;
 import dev.fxmatrix.fetch.Outcome;
-import dev.fxmatrix.fetch.RateFetcher;
+import dev.fxmatrix.fetch.Outcomes;
 import dev.fxmatrix.output.MatrixWriter;
+import dev.fxmatrix.strategy.FetchStrategy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The main thread's side of the queue: ordering and failures, with workers that answer out of order. */
@@ -26,12 +26,12 @@ class MatrixRunTest {
     }
 
     @Override
-    public void start(List<Job> jobs, RateFetcher fetcher, Consumer<Outcome> results) {
+    public void start(List<Job> jobs, Engine engine, Outcomes results) {
       Thread.ofPlatform()
           .start(
               () -> {
                 for (Job job : jobs.reversed()) {
-                  results.accept(
+                  results.offer(
                       failing.contains(job.base())
                           ? new Outcome.Failed(job, "HTTP 500", 4, null)
                           : new Outcome.Fetched(
@@ -74,13 +74,12 @@ class MatrixRunTest {
     List<String> reported = new ArrayList<>();
 
     MatrixRun.Result result =
-        MatrixRun.run(jobs, new BackwardsStrategy(List.of("EUR")), null, writer, f -> reported.add(f.describe()));
+        MatrixRun.run(jobs, new BackwardsStrategy(List.of("EUR")), null, writer, f -> reported.add(f.describe()), null);
 
     assertThat(writer.events)
         .containsExactly("row USD", "failed EUR: HTTP 500 (4 attempts)", "row PLN", "row NOK", "end");
     assertThat(writer.threads).containsOnly(Thread.currentThread());
     assertThat(reported).containsExactly("EUR: HTTP 500 (4 attempts)");
-    assertThat(result.complete()).isFalse();
     assertThat(result.failures()).extracting(f -> f.job().base()).containsExactly("EUR");
   }
 }

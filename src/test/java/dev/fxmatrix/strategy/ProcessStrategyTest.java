@@ -1,19 +1,17 @@
-package dev.fxmatrix.fetch.process;
+package dev.fxmatrix.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
-import dev.fxmatrix.fetch.HttpClients;
 import dev.fxmatrix.fetch.Job;
 import dev.fxmatrix.fetch.Outcome;
-import dev.fxmatrix.fetch.RateFetcher;
-import dev.fxmatrix.fetch.RetryPolicy;
-import dev.fxmatrix.fetch.Throttle;
+import dev.fxmatrix.fetch.Outcomes;
 import dev.fxmatrix.testing.ChildJvm;
 import dev.fxmatrix.testing.Cli;
 import dev.fxmatrix.testing.FakeFrankfurter;
+import dev.fxmatrix.testing.Fetching;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -23,15 +21,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -103,29 +98,18 @@ class ProcessStrategyTest {
             events.add("end " + job.base() + " " + attempt + " " + lane.replaceAll("\\d+", "N"));
           }
         };
-    OkHttpClient client = HttpClients.create(server.url("/v1"), Duration.ofSeconds(5), 2);
-    RateFetcher fetcher =
-        new RateFetcher(
-            client,
-            new FrankfurterApi(server.url("/v1"), "fxmatrix/test"),
-            Throttle.unlimited(),
-            RetryPolicy.of(1),
-            null,
-            Duration.ofSeconds(5),
-            listener);
     List<Job> jobs = List.of(new Job(0, "USD", List.of("EUR")), new Job(1, "EUR", List.of()), new Job(2, "PLN", List.of("USD")));
-    BlockingQueue<Outcome> results = new LinkedBlockingQueue<>();
-    try (ProcessStrategy strategy = new ProcessStrategy(4)) {
-      strategy.start(jobs, fetcher, results::add);
-      List<Outcome> outcomes = new ArrayList<>();
+    Outcomes outcomes = new Outcomes(jobs.size());
+    try (Engine engine = Engine.open(Fetching.options(server.url("/v1"), 1), 2, listener);
+        ProcessStrategy strategy = new ProcessStrategy(4)) {
+      strategy.start(jobs, engine, outcomes);
+      List<Outcome> done = new ArrayList<>();
       for (int i = 0; i < jobs.size(); i++) {
-        outcomes.add(results.poll(20, TimeUnit.SECONDS));
+        done.add(outcomes.poll(Duration.ofSeconds(20)));
       }
-      assertThat(outcomes).allMatch(o -> o instanceof Outcome.Fetched);
+      assertThat(done).allMatch(o -> o instanceof Outcome.Fetched);
       // Two jobs need a request, so two workers, not four.
       assertThat(ProcessHandle.current().children().filter(ProcessStrategyTest::isWorker)).hasSizeLessThanOrEqualTo(2);
-    } finally {
-      HttpClients.shutdown(client);
     }
     assertThat(events)
         .containsExactlyInAnyOrder("start USD 1", "end USD 1 worker-N", "start PLN 1", "end PLN 1 worker-N");
@@ -133,30 +117,45 @@ class ProcessStrategyTest {
   }
 
   @Test
-  void aKilledWorkerFailsOnlyTheBaseItHeld() throws Exception {
+  void aKilledWorkerCostsTheBaseItHeldOneAttemptAndANewWorkerTakesOver() throws Exception {
     FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(200);
     AtomicLong killed = new AtomicLong();
-    Thread killer =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  await(() -> !api.starts().isEmpty(), "a first request");
-                  ProcessHandle worker =
-                      ProcessHandle.current().children().filter(ProcessStrategyTest::isWorker).findFirst().orElseThrow();
-                  killed.set(worker.pid());
-                  worker.destroyForcibly();
-                });
+    Thread killer = killFirstWorkerOnceBusy(api, killed);
     Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2");
     killer.join();
 
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).as("every row").hasSize(6);
+    assertThat(killed.get()).isPositive();
+  }
+
+  @Test
+  void withoutRetriesAKilledWorkerFailsOnlyTheBaseItHeld() throws Exception {
+    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(200);
+    AtomicLong killed = new AtomicLong();
+    Thread killer = killFirstWorkerOnceBusy(api, killed);
+    Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2", "--retries", "0");
+    killer.join();
+
     assertThat(run.exitCode()).isEqualTo(1);
-    List<String> deaths = run.err().lines().filter(l -> l.contains("died")).toList();
-    assertThat(deaths)
+    assertThat(run.err().lines().filter(l -> l.contains("died")).toList())
         .singleElement()
         .asString()
-        .matches("fxmatrix: [A-Z]{3}: worker process " + killed.get() + " died \\(exit code 137\\) \\(\\d attempts?\\)");
+        .matches("fxmatrix: [A-Z]{3}: worker process " + killed.get() + " died \\(exit code 137\\) \\(1 attempt\\)");
     assertThat(run.err()).contains("fxmatrix: 1 of 6 bases failed");
     assertThat(run.out().lines()).as("every other row").hasSize(5);
+  }
+
+  private static Thread killFirstWorkerOnceBusy(FakeFrankfurter api, AtomicLong killed) {
+    return Thread.ofPlatform()
+        .start(
+            () -> {
+              await(() -> !api.starts().isEmpty(), "a first request");
+              ProcessHandle worker =
+                  ProcessHandle.current().children().filter(ProcessStrategyTest::isWorker).findFirst().orElseThrow();
+              killed.set(worker.pid());
+              worker.destroyForcibly();
+            });
   }
 
   @Test
@@ -193,19 +192,21 @@ class ProcessStrategyTest {
     }
   }
 
-  /** Even a parent killed with SIGKILL leaves no worker running: the kernel closes the pipe, and that is the cue. */
+  /**
+   * Even a parent killed with SIGKILL leaves no worker running: the kernel closes the pipe, and that
+   * is the cue, once the attempt in hand (bounded by the timeout) is answered.
+   */
   @Test
-  void aWorkerExitsWhenItsInputEndsMidJob() throws Exception {
+  void aWorkerExitsWhenItsInputEnds() throws Exception {
     server.setDispatcher(FakeFrankfurter.seed());
-    RateFetcher.Settings settings =
-        new RateFetcher.Settings(server.url("/v1"), "fxmatrix/test", null, Duration.ofSeconds(5), RetryPolicy.of(3), false);
-    Process worker = WorkerLauncher.sameJava().start(WorkerCommand.arguments(settings, false));
+    Process worker = WorkerLauncher.sameJava().start();
     try {
       PrintWriter toWorker = new PrintWriter(worker.getOutputStream(), true, StandardCharsets.US_ASCII);
       BufferedReader fromWorker = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.US_ASCII));
-      toWorker.println(Messages.encode(Messages.ToWorker.Assign.of(new Job(0, "USD", List.of("EUR")))));
-      assertThat(fromWorker.readLine()).isEqualTo("{\"type\":\"need-token\"}");
-      toWorker.close(); // no grant will ever come
+      toWorker.println(WorkerMessages.encode(WorkerMessages.Settings.of(Fetching.options(server.url("/v1")))));
+      toWorker.println(WorkerMessages.encode(WorkerMessages.Request.of(new Job(0, "USD", List.of("EUR")))));
+      assertThat(fromWorker.readLine()).startsWith("{\"row\":0,\"kind\":\"success\"");
+      toWorker.close();
 
       assertThat(worker.waitFor(10, TimeUnit.SECONDS)).isTrue();
       assertThat(worker.exitValue()).isZero();

@@ -1,8 +1,9 @@
-package dev.fxmatrix.fetch;
+package dev.fxmatrix.strategy;
 
-import dev.fxmatrix.fetch.process.ProcessStrategy;
+import dev.fxmatrix.exit.FastExit;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /** The strategies a user can pick with {@code --strategy}, by their command-line names. */
@@ -26,17 +27,28 @@ public enum Strategy {
 
   /**
    * A fresh strategy for one run; {@code threads} sizes the pool, or the number of worker
-   * processes, and is ignored by the others.
+   * processes, and is ignored by the others. The thread strategies differ only in their executor.
    */
   public FetchStrategy create(int threads) {
     return switch (this) {
-      case SEQUENTIAL -> new SequentialStrategy();
-      case THREAD_PER_ITEM -> ThreadPerItemStrategy.platform();
-      case POOL -> new PoolStrategy(threads);
-      case VIRTUAL -> ThreadPerItemStrategy.virtual();
+      case SEQUENTIAL ->
+          new ExecutorStrategy(Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sequential").factory()));
+      case THREAD_PER_ITEM ->
+          new ExecutorStrategy(Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("item-", 1).factory()));
+      case POOL ->
+          new ExecutorStrategy(Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("pool-", 1).factory()));
+      case VIRTUAL -> {
+        FastExit.virtualThreadsDoIo();
+        yield new ExecutorStrategy(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 1).factory()));
+      }
       case ASYNC -> new AsyncStrategy();
       case PROCESS -> new ProcessStrategy(threads);
     };
+  }
+
+  /** Whether {@code --threads} means something to this strategy. */
+  public boolean usesThreads() {
+    return this == POOL || this == PROCESS;
   }
 
   /** How many requests may be in flight at once with {@code jobs} jobs. */

@@ -1,4 +1,4 @@
-package dev.fxmatrix.fetch.process;
+package dev.fxmatrix.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,16 @@
-package dev.fxmatrix.fetch;
+package dev.fxmatrix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
+import picocli.CommandLine.TypeConversionException;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DurationsTest {
+class DurationConverterTest {
   @ParameterizedTest(name = "{0} = {1} ns")
   @CsvSource({
     "0, 0",
@@ -36,25 +37,34 @@ class DurationsTest {
     "123456789012.5ns, 123456789013",
     "1234567890123ns, 1234567890123",
     "2562047h, 9223369200000000000",
+    "1d, 86400000000000",
+    "1.5d, 129600000000000",
+    "0.00001d, 864000000",
   })
   void parsesNumbersWithUnits(String text, long nanos) {
-    assertThat(Durations.parse(text)).isEqualTo(Duration.ofNanos(nanos));
+    assertThat(DurationConverter.parse(text)).isEqualTo(Duration.ofNanos(nanos));
   }
 
   @ParameterizedTest(name = "''{0}''")
   @NullAndEmptySource
   @ValueSource(strings = {"abc", "5", "-5ms", "1.5.2s", "ms", "10 seconds", "1e3ms", "PT1S"})
   void refusesOtherFormsNamingTheAcceptedOnes(String text) {
-    assertThatThrownBy(() -> Durations.parse(text))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("expected a duration like 500ms, 10s or 1.5s, got '");
+    assertThatThrownBy(() -> DurationConverter.parse(text))
+        .isInstanceOf(TypeConversionException.class)
+        .hasMessageEndingWith("is not a duration; give a number and a unit, like 500ms, 10s or 1.5s");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"9999999999h", "99999999999999999999s"})
   void refusesDurationsBeyondALong(String text) {
-    assertThatThrownBy(() -> Durations.parse(text))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> DurationConverter.parse(text))
+        .isInstanceOf(TypeConversionException.class)
         .hasMessageContaining("too long");
+  }
+
+  @ParameterizedTest(name = "{0} reads {1}")
+  @CsvSource({"999ms, 999ms", "1000ms, 1s", "1500ms, 1.5s", "59999ms, 59.999s", "60s, 1m", "150s, 2m30s", "3600s, 1h", "10000s, 2h46m"})
+  void messagesShowDurationsShortly(String given, String shown) {
+    assertThat(dev.fxmatrix.fetch.Durations.format(DurationConverter.parse(given))).isEqualTo(shown);
   }
 }

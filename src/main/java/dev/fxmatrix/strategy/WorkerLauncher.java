@@ -1,8 +1,10 @@
-package dev.fxmatrix.fetch.process;
+package dev.fxmatrix.strategy;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Starts worker processes: the Java running us, our class path, {@code Main worker ...}. */
 final class WorkerLauncher {
@@ -30,6 +32,10 @@ final class WorkerLauncher {
           "java.net.useSystemProxies", "java.net.preferIPv4Stack", "java.net.preferIPv6Addresses",
           "javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType",
           "javax.net.ssl.keyStore", "javax.net.ssl.keyStorePassword", "javax.net.ssl.keyStoreType");
+
+  private static final Duration EXIT_GRACE = Duration.ofMillis(1500);
+  private static final Duration TERM_GRACE = Duration.ofSeconds(1);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(2);
 
   private final List<String> javaAndClassPath;
 
@@ -71,15 +77,39 @@ final class WorkerLauncher {
     return fromLauncher.lines().filter(line -> !line.isBlank()).toList();
   }
 
-  /** Starts one worker with {@code arguments}: stdin and stdout are the protocol's pipes, stderr is ours. */
-  Process start(List<String> arguments) throws IOException {
+  /** Starts one worker: stdin and stdout are the protocol's pipes, stderr is ours. */
+  Process start() throws IOException {
     List<String> command = new ArrayList<>(javaAndClassPath);
-    command.addAll(arguments);
+    command.add("worker");
     return new ProcessBuilder(command)
         .redirectInput(ProcessBuilder.Redirect.PIPE)
         .redirectOutput(ProcessBuilder.Redirect.PIPE)
         // Request logs and diagnostics reach the terminal directly, even after we are gone.
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
+  }
+
+  /**
+   * Ends {@code worker} and returns once it is gone, so none outlives us: a worker whose input ends
+   * exits by itself within milliseconds, one still starting needs longer; after that it is asked
+   * (SIGTERM), then made (SIGKILL), to go.
+   */
+  static void stop(Process worker) {
+    try {
+      worker.getOutputStream().close();
+    } catch (IOException e) {
+      // gone already
+    }
+    try {
+      if (!worker.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        worker.destroy();
+        if (!worker.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          worker.destroyForcibly().waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      worker.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
   }
 }
