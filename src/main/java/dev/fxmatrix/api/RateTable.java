@@ -6,14 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One API answer: the rates of one base currency on the date the API actually used.
+ * One API answer: the rates of one base currency on the date the API actually used, and which
+ * provider gave them.
  *
  * <p>Rates are kept as {@link BigDecimal} so CSV and JSON can repeat the API's digits exactly; the
  * base itself is never among {@code rates} (the API leaves it out), {@link #rate} adds it as 1.
+ *
+ * @param date null for a row that needed no request
+ * @param provider the provider's name, null for a row that needed no request
  */
-public record RateTable(String base, LocalDate date, Map<String, BigDecimal> rates) {
+public record RateTable(String base, LocalDate date, Map<String, BigDecimal> rates, String provider) {
   public RateTable {
     rates = Map.copyOf(rates);
+  }
+
+  /** A row of no provider's: one needing no request, or a test's. */
+  public RateTable(String base, LocalDate date, Map<String, BigDecimal> rates) {
+    this(base, date, rates, null);
   }
 
   /** The rate for {@code symbol}, 1 for the base itself, empty when the API did not return it. */

@@ -2,15 +2,19 @@ package dev.fxmatrix.bench;
 
 import dev.fxmatrix.fetch.Durations;
 import java.time.Duration;
-import okhttp3.HttpUrl;
+import dev.fxmatrix.api.Endpoint;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The server a benchmark measures against. */
 public sealed interface ApiTarget {
-  /** A Frankfurter-compatible API at {@code url} ({@code --api-url}). */
-  record Remote(HttpUrl url) implements ApiTarget {
+  /** The providers' own servers, or those {@code --api-url} names. */
+  record Remote(List<Endpoint> chain) implements ApiTarget {
     @Override
     public String describe() {
-      return url.toString();
+      return chain.stream()
+          .map(e -> chain.size() == 1 ? String.join(" or ", e.effectiveUrls()) : e.provider() + " at " + String.join(" or ", e.effectiveUrls()))
+          .collect(Collectors.joining(", then "));
     }
   }
 

@@ -1,8 +1,6 @@
 package dev.fxmatrix.bench;
 
-import dev.fxmatrix.api.FrankfurterApi;
-import dev.fxmatrix.demo.FxApiServer;
-import dev.fxmatrix.demo.ServerOptions;
+import dev.fxmatrix.api.Json;
 import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
 import dev.fxmatrix.fetch.FetchOptions;
@@ -12,9 +10,11 @@ import dev.fxmatrix.fetch.Outcome;
 import dev.fxmatrix.fetch.Outcomes;
 import dev.fxmatrix.fetch.Throttle;
 import dev.fxmatrix.fetch.TimeSource;
+import dev.fxmatrix.run.EmbeddedApis;
 import dev.fxmatrix.run.ExitCode;
 import dev.fxmatrix.run.MatrixRun;
 import dev.fxmatrix.run.MatrixRunner;
+import dev.fxmatrix.run.RunOptions;
 import dev.fxmatrix.strategy.FetchStrategy;
 import dev.fxmatrix.strategy.Strategy;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -69,13 +68,12 @@ public final class Bench {
 
   public int run(BenchOptions options) {
     // Jackson's first use is the slowest part of a cold start; overlap it with the set-up.
-    CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
+    CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(Json::warmUp);
     Progress progress = new Progress(err, interactive);
-    try (FxApiServer demo = startDemo(options.api())) {
-      FetchOptions fetch = options.fetch();
-      if (demo != null) {
-        fetch = fetch.withApiUrl(HttpUrl.get(demo.baseUri()));
-      }
+    RunOptions.Demo embedded =
+        options.api() instanceof ApiTarget.Demo demo ? new RunOptions.Demo(demo.latency(), Duration.ZERO) : null;
+    try (EmbeddedApis demo = EmbeddedApis.startIfAsked(embedded, options.fetch().chain())) {
+      FetchOptions fetch = demo == null ? options.fetch() : options.fetch().withChain(demo.chain());
       List<Job> jobs = MatrixRunner.jobs(options.bases(), options.symbols());
       int requests = (int) jobs.stream().filter(Job::needsRequest).count();
       int concurrency =
@@ -85,7 +83,7 @@ public final class Bench {
         jsonWarm.join();
         Optional<Outcome.Failed> unanswered = warmUpRequest(fetch, client, jobs);
         if (unanswered.isPresent()) {
-          err.println("fxmatrix bench: " + fetch.apiUrl() + " does not answer as expected: " + unanswered.get().describe());
+          err.println("fxmatrix bench: " + options.api().describe() + " does not answer as expected: " + unanswered.get().describe());
           return ExitCode.FAILED;
         }
         Runs runs = new Runs(options, fetch, jobs, client, progress);
@@ -118,20 +116,9 @@ public final class Bench {
     }
   }
 
-  /** The embedded API without jitter (see {@link ApiTarget.Demo}), or null for a remote one. */
-  private static FxApiServer startDemo(ApiTarget target) throws IOException {
-    return switch (target) {
-      case ApiTarget.Remote remote -> null;
-      case ApiTarget.Demo demo ->
-          FxApiServer.start(ServerOptions.defaults().withPort(0).withLatency(demo.latency(), Duration.ZERO));
-    };
-  }
-
   /** An engine for one run: the shared client, a fresh throttle (empty, as at a process's start). */
   private static Engine engine(FetchOptions fetch, OkHttpClient client, FetchListener listener) {
-    return new Engine(
-        fetch, client, Throttle.of(fetch.throttle(), TimeSource.SYSTEM), listener, TimeSource.SYSTEM,
-        ThreadLocalRandom::current);
+    return new Engine(fetch, client, listener, TimeSource.SYSTEM, ThreadLocalRandom::current);
   }
 
   /**
@@ -143,7 +130,7 @@ public final class Bench {
     Job first = jobs.stream().filter(Job::needsRequest).findFirst().orElseThrow();
     Outcomes outcomes = new Outcomes(jobs.size());
     FetchOptions once = new FetchOptions(
-        fetch.apiUrl(), fetch.userAgent(), fetch.date(), fetch.timeout(), 0, Throttle.Options.UNLIMITED, null);
+        fetch.chain(), fetch.userAgent(), fetch.date(), fetch.timeout(), 0, Throttle.Options.UNLIMITED, null);
     engine(once, client, FetchListener.NONE).run(first, outcomes);
     return outcomes.take() instanceof Outcome.Failed failed ? Optional.of(failed) : Optional.empty();
   }

@@ -45,7 +45,7 @@ final class JsonReport {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode settings = root.putObject("settings");
     switch (o.api()) {
-      case ApiTarget.Remote remote -> settings.put("api", remote.url().toString());
+      case ApiTarget.Remote remote -> settings.put("api", remote.describe());
       case ApiTarget.Demo demo -> {
         settings.put("api", "demo");
         settings.put("demo_latency_ms", Millis.plain(demo.latency().toNanos()));

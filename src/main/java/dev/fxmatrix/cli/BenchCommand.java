@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     ApiTarget api =
         fetch.usesDemo(true)
             ? new ApiTarget.Demo(fetch.demoOptions(Duration.ofMillis(100), Duration.ZERO).latency())
-            : new ApiTarget.Remote(fetch.apiUrl);
+            : new ApiTarget.Remote(fetch.chain());
     BenchOptions options =
         new BenchOptions(
             chosen,

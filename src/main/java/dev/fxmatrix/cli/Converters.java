@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import okhttp3.HttpUrl;
+import dev.fxmatrix.api.Providers;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -145,14 +145,52 @@ final class Converters {
     }
   }
 
-  static final class UrlConverter implements ITypeConverter<HttpUrl> {
+  /** {@code frankfurter,ecb}: providers in the order given, each once. */
+  static final class ProvidersConverter implements ITypeConverter<List<String>> {
     @Override
-    public HttpUrl convert(String text) {
-      HttpUrl url = HttpUrl.parse(text.strip());
-      if (url == null) {
-        throw new TypeConversionException("'" + text + "' is not an http(s) URL, like https://api.frankfurter.dev/v1");
+    public List<String> convert(String text) {
+      List<String> names = new ArrayList<>();
+      for (String item : text.split(",", -1)) {
+        String name = item.strip().toLowerCase(Locale.ROOT);
+        if (!Providers.NAMES.contains(name)) {
+          throw new TypeConversionException("'" + item.strip() + "' is not a provider; choose from " + String.join(", ", Providers.NAMES));
+        }
+        if (names.contains(name)) {
+          throw new TypeConversionException("'" + text + "' lists " + name + " twice");
+        }
+        names.add(name);
       }
-      return url;
+      return List.copyOf(names);
+    }
+  }
+
+  /** One {@code --api-url}: {@code NAME=URL}, or a bare URL for the first provider ({@code provider} null). */
+  record ApiUrl(String provider, String url) {
+    @Override
+    public String toString() {
+      return provider == null ? url : provider + "=" + url;
+    }
+  }
+
+  static final class ApiUrlConverter implements ITypeConverter<ApiUrl> {
+    @Override
+    public ApiUrl convert(String text) {
+      String value = text.strip();
+      int equals = value.indexOf('=');
+      String provider = null;
+      // "name=" before any "://" names a provider; an '=' in a query string does not.
+      if (equals > 0 && (value.indexOf("://") < 0 || equals < value.indexOf("://"))) {
+        provider = value.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+        value = value.substring(equals + 1).strip();
+        if (!Providers.NAMES.contains(provider)) {
+          throw new TypeConversionException("'" + text + "' names no provider; give NAME=URL with NAME one of " + String.join(", ", Providers.NAMES));
+        }
+      }
+      String problem = Providers.checkUrl(provider, value);
+      if (problem != null) {
+        throw new TypeConversionException("'" + text + "': " + problem);
+      }
+      return new ApiUrl(provider, value);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.fxmatrix.cli;
 
-import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.api.Endpoint;
+import dev.fxmatrix.api.FrankfurterV1;
+import dev.fxmatrix.api.Providers;
 import dev.fxmatrix.fetch.FetchOptions;
 import dev.fxmatrix.fetch.Throttle;
 import dev.fxmatrix.run.RunOptions;
@@ -8,9 +10,12 @@ import dev.fxmatrix.run.Version;
 import dev.fxmatrix.strategy.Strategy;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
-import okhttp3.HttpUrl;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,10 +35,16 @@ final class FetchMixin {
       description = "Threads of the pool strategy, worker processes of process (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--api-url", paramLabel = "URL", converter = Converters.UrlConverter.class,
-      defaultValue = "${env:FXMATRIX_API_URL:-" + FrankfurterApi.DEFAULT_URL + "}",
-      description = "Frankfurter-compatible API (env FXMATRIX_API_URL; default: ${DEFAULT-VALUE}).")
-  HttpUrl apiUrl;
+  @Option(names = "--provider", paramLabel = "NAME[,NAME...]", converter = Converters.ProvidersConverter.class,
+      defaultValue = "${env:FXMATRIX_PROVIDER:-" + FrankfurterV1.NAME + "}",
+      description = "FX APIs to ask, in order: a base one fails is asked of the next (env FXMATRIX_PROVIDER; default: ${DEFAULT-VALUE}).")
+  List<String> providers;
+
+  @Option(names = "--api-url", paramLabel = "[NAME=]URL", converter = Converters.ApiUrlConverter.class,
+      defaultValue = "${env:FXMATRIX_API_URL}",
+      description = "Where a provider is reached, e.g. frankfurter=http://host/v1; a bare URL is the first provider's"
+          + " (env FXMATRIX_API_URL; default: each provider's own, " + FrankfurterV1.DEFAULT_URL + " for frankfurter). Repeatable.")
+  List<Converters.ApiUrl> apiUrls;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Converters.DateConverter.class,
       description = "Rates of that day (default: the latest). A day without rates gives the previous one.")
@@ -71,10 +82,27 @@ final class FetchMixin {
     return command.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  /** The fetch options these give; the embedded API's URL replaces {@code --api-url} with {@link #usesDemo}. */
+  /** The fetch options these give; the embedded API's URLs replace {@code --api-url}'s with {@link #usesDemo}. */
   FetchOptions fetchOptions(String userAgentSuffix) {
     return new FetchOptions(
-        apiUrl, "fxmatrix/" + Version.get() + userAgentSuffix, date, timeout, retries, new Throttle.Options(rate, burst), null);
+        chain(), "fxmatrix/" + Version.get() + userAgentSuffix, date, timeout, retries, new Throttle.Options(rate, burst), null);
+  }
+
+  /** The providers in order, each with the URLs {@code --api-url} gave it. */
+  List<Endpoint> chain() {
+    Map<String, List<String>> urls = new LinkedHashMap<>();
+    providers.forEach(name -> urls.put(name, new ArrayList<>()));
+    for (Converters.ApiUrl url : apiUrls == null ? List.<Converters.ApiUrl>of() : apiUrls) {
+      String provider = url.provider() == null ? providers.getFirst() : url.provider();
+      if (!urls.containsKey(provider)) {
+        throw UsageError.of(command, "--api-url", "'" + url + "' is for " + provider + ", which --provider does not name ("
+            + String.join(",", providers) + ")");
+      }
+      urls.get(provider).add(url.url());
+    }
+    List<Endpoint> chain = new ArrayList<>();
+    urls.forEach((provider, given) -> chain.add(new Endpoint(provider, given)));
+    return chain;
   }
 
   /** {@code bench} measures the embedded API unless told another; a run uses it only with {@code --demo}. */
@@ -93,6 +121,9 @@ final class FetchMixin {
    * @param demoByDefault whether the command uses the embedded API unless given {@code --api-url}
    */
   void check(Collection<Strategy> strategies, boolean demoByDefault) {
+    if (date != null && chain().stream().noneMatch(e -> Providers.servesDates(e.provider()))) {
+      throw UsageError.of(command, "--date", String.join(",", providers) + " serves only the latest rates; give a provider with past days too");
+    }
     if (demo && given("--api-url")) {
       throw UsageError.of(command, "--api-url", "cannot go with --demo: use one API or the other");
     }

@@ -1,6 +1,7 @@
 package dev.fxmatrix.cli;
 
-import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.api.Endpoint;
+import dev.fxmatrix.api.FrankfurterV1;
 import dev.fxmatrix.demo.FxApiServer;
 import dev.fxmatrix.demo.ServerOptions;
 import dev.fxmatrix.fetch.FetchOptions;
@@ -13,7 +14,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
@@ -44,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
     HttpClients.shutdown(
         HttpClients.create(
             new FetchOptions(
-                HttpUrl.get(FrankfurterApi.DEFAULT_URL), "fxmatrix", null, Duration.ofSeconds(5), 0,
+                List.of(Endpoint.of(FrankfurterV1.NAME)), "fxmatrix", null, Duration.ofSeconds(5), 0,
                 Throttle.Options.UNLIMITED, null),
             1));
     // Linked, not called: the Foreign Function API's classes then come from the archive too, for

@@ -1,10 +1,17 @@
 package dev.fxmatrix.fetch;
 
-import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.api.ApiException;
+import dev.fxmatrix.api.Endpoint;
+import dev.fxmatrix.api.Provider;
+import dev.fxmatrix.api.Providers;
 import dev.fxmatrix.api.RateTable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +23,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
- * The one attempt loop of every strategy: a permit from the throttle, a request, a decision (done;
- * or again after a back-off; or, after a 429, again once the whole run has paused), and exactly one
- * outcome per job. Strategies only decide where it runs.
+ * The one attempt loop of every strategy: a permit from the provider's throttle, a request, a
+ * decision (done; or again after a back-off; or, after a 429, again once every job of that provider
+ * has paused; or on to the next provider of the chain), and exactly one outcome per job.
+ * Strategies only decide where it runs.
  *
  * <p>The loop is written once, as {@link Step}s that a {@link JobRun} hands out, and run by one of
  * two drivers: {@link #run} waits and sends on the calling thread (the thread strategies, and the
@@ -30,14 +38,16 @@ import okhttp3.Response;
 public final class Engine implements AutoCloseable {
   private final FetchOptions options;
   private final OkHttpClient client;
-  private final FrankfurterApi api;
-  private final Throttle throttle;
+  private final List<Link> chain;
   private final RetryPolicy policy;
   private final FetchListener listener;
   private final TimeSource time;
   private final Supplier<RandomGenerator> random;
   private final HttpAttempts http;
   private volatile boolean cancelled;
+
+  /** One provider of the chain, with its own throttle; {@code shared} for a provider whose one answer serves all. */
+  private record Link(Provider provider, Throttle throttle, SharedAnswer shared) {}
 
   /**
    * @param client sends the requests; closing the engine shuts it down
@@ -46,30 +56,27 @@ public final class Engine implements AutoCloseable {
   public Engine(
       FetchOptions options,
       OkHttpClient client,
-      Throttle throttle,
       FetchListener listener,
       TimeSource time,
       Supplier<RandomGenerator> random) {
     this.options = options;
     this.client = client;
-    this.api = new FrankfurterApi(options.apiUrl(), options.userAgent());
-    this.throttle = throttle;
     this.policy = RetryPolicy.of(options.retries());
     this.listener = listener;
     this.time = time;
     this.random = random;
-    this.http = new HttpAttempts(api, options.timeout(), time);
+    this.http = new HttpAttempts(options.timeout(), time);
+    List<Link> links = new ArrayList<>();
+    for (Endpoint endpoint : options.chain()) {
+      Provider provider = Providers.create(endpoint, options.userAgent());
+      links.add(new Link(provider, Throttle.of(options.throttle(), time), provider.oneAnswerForAll() ? new SharedAnswer() : null));
+    }
+    this.chain = List.copyOf(links);
   }
 
   /** An engine as a run builds it, from {@code options}: its own client, sized for {@code concurrency}. */
   public static Engine open(FetchOptions options, int concurrency, FetchListener listener) {
-    return new Engine(
-        options,
-        HttpClients.create(options, concurrency),
-        Throttle.of(options.throttle(), TimeSource.SYSTEM),
-        listener,
-        TimeSource.SYSTEM,
-        ThreadLocalRandom::current);
+    return new Engine(options, HttpClients.create(options, concurrency), listener, TimeSource.SYSTEM, ThreadLocalRandom::current);
   }
 
   /** What this engine was built from (a worker process of the process strategy gets the same). */
@@ -77,10 +84,16 @@ public final class Engine implements AutoCloseable {
     return options;
   }
 
+  /** The chain's providers, in order. */
+  public List<Provider> providers() {
+    return chain.stream().map(Link::provider).toList();
+  }
+
   /** How one attempt's request is sent elsewhere (by a worker process) and its result brought back. */
   @FunctionalInterface
   public interface Exchanger {
-    AttemptResult exchange(Job job) throws InterruptedException;
+    /** One attempt for {@code job} at the chain's {@code link}-th provider, sent as attempt number {@code attempt}. */
+    AttemptResult exchange(Job job, int link, int attempt) throws InterruptedException;
   }
 
   /** Fetches {@code job} on the calling thread, retrying as the policy allows; blocks until done. */
@@ -90,7 +103,10 @@ public final class Engine implements AutoCloseable {
 
   /** {@link #run}, each attempt sent by {@code exchanger}; {@code lane} names where, for the listener. */
   public void run(Job job, Outcomes outcomes, String lane, Exchanger exchanger) {
-    JobRun run = new JobRun(job, outcomes, lane);
+    drive(new JobRun(job, outcomes, lane), exchanger);
+  }
+
+  private void drive(JobRun run, Exchanger exchanger) {
     try {
       Step step = run.start();
       while (!(step instanceof Step.Done)) {
@@ -98,9 +114,10 @@ public final class Engine implements AutoCloseable {
             switch (step) {
               case Step.Acquire acquire -> {
                 time.sleep(acquire.after());
-                yield run.send(throttle.acquire());
+                yield run.send(run.link().throttle().acquire());
               }
-              case Step.Send send -> run.received(send.permit(), exchanger.exchange(job));
+              case Step.Send send -> run.received(send.permit(), exchanger.exchange(run.job, run.linkIndex, run.linkAttempts()));
+              case Step.Shared shared -> run.derive(awaitShared(shared.link()));
               case Step.Done done -> done;
             };
       }
@@ -127,7 +144,7 @@ public final class Engine implements AutoCloseable {
     try {
       switch (next.get()) {
         case Step.Acquire acquire -> {
-          Runnable take = () -> throttle.acquire(timer, permit -> advance(run, timer, () -> run.send(permit)));
+          Runnable take = () -> run.link().throttle().acquire(timer, permit -> advance(run, timer, () -> run.send(permit)));
           if (acquire.after().isZero()) {
             take.run();
           } else {
@@ -136,12 +153,12 @@ public final class Engine implements AutoCloseable {
         }
         case Step.Send send ->
             client
-                .newCall(api.request(run.job.base(), run.job.symbols(), options.date()))
+                .newCall(run.link().provider().request(run.job.base(), run.job.symbols(), options.date(), run.linkAttempts()))
                 .enqueue(
                     new Callback() {
                       @Override
                       public void onResponse(Call call, Response response) {
-                        advance(run, timer, () -> run.received(send.permit(), http.fromResponse(run.job, options.date(), response)));
+                        advance(run, timer, () -> run.received(send.permit(), http.fromResponse(run.link().provider(), run.job, options.date(), response)));
                       }
 
                       @Override
@@ -149,6 +166,8 @@ public final class Engine implements AutoCloseable {
                         advance(run, timer, () -> run.received(send.permit(), http.fromException(e)));
                       }
                     });
+        case Step.Shared shared ->
+            shared(shared.link()).whenComplete((whole, e) -> advance(run, timer, () -> run.derive(whole)));
         case Step.Done done -> {}
       }
     } catch (Throwable e) {
@@ -156,11 +175,15 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** One attempt for {@code job} on the calling thread, without throttle or retries: what a worker process does. */
-  public AttemptResult attempt(Job job) {
-    Call call = client.newCall(api.request(job.base(), job.symbols(), options.date()));
+  /**
+   * One attempt for {@code job} at the chain's {@code link}-th provider, on the calling thread,
+   * without throttle or retries: what a worker process does for its parent.
+   */
+  public AttemptResult attempt(Job job, int link, int attempt) {
+    Provider provider = chain.get(link).provider();
+    Call call = client.newCall(provider.request(job.base(), job.symbols(), options.date(), attempt));
     try {
-      return http.fromResponse(job, options.date(), call.execute());
+      return http.fromResponse(provider, job, options.date(), call.execute());
     } catch (IOException e) {
       return http.fromException(e);
     }
@@ -178,13 +201,51 @@ public final class Engine implements AutoCloseable {
     HttpClients.shutdown(client);
   }
 
+  /**
+   * The one answer of a provider that serves every base from it (the ECB's table), fetched once per
+   * run by the first job that needs it, through the same loop as any job (a pseudo-job for EUR and
+   * every code the provider may have), on a thread of its own; the others wait for it.
+   */
+  private static final class SharedAnswer {
+    private final CompletableFuture<Outcome> answer = new CompletableFuture<>();
+    private boolean started; // guarded by this
+  }
+
+  private CompletableFuture<Outcome> shared(int link) {
+    SharedAnswer shared = chain.get(link).shared();
+    synchronized (shared) {
+      if (!shared.started) {
+        shared.started = true;
+        Job whole = new Job(0, "EUR", Providers.EVERY_CODE_BUT_EUR);
+        String name = chain.get(link).provider().name();
+        Thread.ofVirtual().name(name).start(() -> {
+          Outcomes one = new Outcomes(1);
+          drive(new JobRun(whole, one, name, link), this::attempt);
+          shared.answer.complete(one.has(0) ? one.taken(0) : new Outcome.Failed(whole, "cancelled", 0, null));
+        });
+      }
+    }
+    return shared.answer;
+  }
+
+  private Outcome awaitShared(int link) throws InterruptedException {
+    try {
+      return shared(link).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   /** What a driver does next for a job. */
   private sealed interface Step {
-    /** Wait {@code after}, then take a permit from the throttle and {@link JobRun#send} with it. */
+    /** Wait {@code after}, then take a permit from the provider's throttle and {@link JobRun#send} with it. */
     record Acquire(Duration after) implements Step {}
 
     /** Send the job's request under {@code permit}, then hand the result to {@link JobRun#received}. */
     record Send(Throttle.Permit permit) implements Step {}
+
+    /** Wait for the {@code link}-th provider's one answer, then {@link JobRun#derive} the job's rows from it. */
+    record Shared(int link) implements Step {}
 
     /** The outcome is offered. */
     record Done() implements Step {}
@@ -192,24 +253,54 @@ public final class Engine implements AutoCloseable {
 
   private static final Step DONE = new Step.Done();
 
-  /** One job's way through the loop: its attempts so far, and where its outcome goes. */
+  /** One job's way through the loop: where in the chain it is, its attempts, and where its outcome goes. */
   private final class JobRun {
     final Job job;
     final Outcomes outcomes;
     final String lane;
-    long sentAt; // written by one step at a time, whichever thread runs it
+    final int lastLink; // the shared answer's pseudo-job asks its one provider only
+    final boolean sharedFetch;
+    final List<Outcome.Failed> earlier = new ArrayList<>();
+    // Written by one step at a time, whichever thread runs it.
+    int linkIndex;
+    int sentBefore; // requests sent for the job before this provider
+    long sentAt;
 
     JobRun(Job job, Outcomes outcomes, String lane) {
+      this(job, outcomes, lane, -1);
+    }
+
+    /** With {@code only} at least 0, the shared answer's fetch from that one provider of the chain. */
+    JobRun(Job job, Outcomes outcomes, String lane, int only) {
       this.job = job;
       this.outcomes = outcomes;
       this.lane = lane;
+      this.sharedFetch = only >= 0;
+      this.linkIndex = Math.max(0, only);
+      this.lastLink = sharedFetch ? only : chain.size() - 1;
+    }
+
+    Link link() {
+      return chain.get(linkIndex);
     }
 
     Step start() {
       if (!job.needsRequest()) {
         return finish(new Outcome.Fetched(job, new RateTable(job.base(), null, Map.of()), 0));
       }
-      return new Step.Acquire(Duration.ZERO);
+      return begin();
+    }
+
+    /** Starts on the current provider, or past those that cannot serve the run's date. */
+    private Step begin() {
+      while (options.date() != null && !link().provider().servesDates()) {
+        if (linkIndex == lastLink) {
+          return finish(failed("serves no past dates, so not --date " + options.date(), null));
+        }
+        linkIndex++;
+      }
+      sentBefore = outcomes.attempts(job.row());
+      return link().shared() != null && !sharedFetch ? new Step.Shared(linkIndex) : new Step.Acquire(Duration.ZERO);
     }
 
     Step send(Throttle.Permit permit) {
@@ -217,56 +308,85 @@ public final class Engine implements AutoCloseable {
         return finish(cancelled());
       }
       sentAt = time.nanoTime();
-      listener.requestStarted(job, attempts() + 1, sentAt);
+      listener.requestStarted(job, outcomes.attempts(job.row()) + 1, sentAt);
       outcomes.sent(job.row()); // counted as it goes out
       return new Step.Send(permit);
     }
 
     Step received(Throttle.Permit permit, AttemptResult result) {
-      int attempts = attempts();
-      listener.requestFinished(job, attempts, lane, sentAt, time.nanoTime());
+      listener.requestFinished(job, outcomes.attempts(job.row()), lane, sentAt, time.nanoTime());
       if (cancelled) {
         return finish(cancelled());
       }
       return switch (result) {
         case AttemptResult.Success success -> {
-          throttle.succeeded(permit);
-          yield finish(new Outcome.Fetched(job, success.rates(), attempts));
+          link().throttle().succeeded(permit);
+          yield finish(new Outcome.Fetched(job, success.rates(), linkAttempts(), earlier));
         }
-        case AttemptResult.Fatal fatal -> finish(failed(fatal.reason(), fatal.cause()));
+        case AttemptResult.Fatal fatal -> next(failed(fatal.reason(), fatal.cause()));
         case AttemptResult.Retryable retryable -> retry(permit, retryable);
       };
     }
 
+    /** This job's row, from the provider's one answer (or that answer's failure). */
+    Step derive(Outcome whole) {
+      if (cancelled) {
+        return finish(cancelled());
+      }
+      String provider = link().provider().name();
+      return switch (whole) {
+        case Outcome.Fetched fetched -> {
+          try {
+            RateTable rates = link().provider().derive(fetched.rates(), job.base(), job.symbols());
+            yield finish(new Outcome.Fetched(job, rates, fetched.attempts(), earlier));
+          } catch (ApiException notCarried) {
+            yield next(new Outcome.Failed(job, provider, notCarried.getMessage(), fetched.attempts(), null, earlier));
+          }
+        }
+        case Outcome.Failed failed ->
+            next(new Outcome.Failed(job, provider, failed.reason(), failed.attempts(), failed.cause(), earlier));
+      };
+    }
+
     private Step retry(Throttle.Permit permit, AttemptResult.Retryable failure) {
-      int attempts = attempts();
+      int attempts = linkAttempts();
       if (failure.rateLimited()) {
         Duration pause = policy.rateLimitPause(failure.retryAfter(), attempts, random.get());
         if (pause.compareTo(policy.maxRetryAfter()) > 0) {
-          return finish(failed(failure.reason() + ", server asks to wait " + Durations.format(pause), null));
+          return next(failed(failure.reason() + ", server asks to wait " + Durations.format(pause), null));
         }
-        // The whole run waits, not just this job: the throttle holds every job back.
-        throttle.rateLimited(permit, pause);
-        return policy.allowsAnother(attempts)
-            ? new Step.Acquire(Duration.ZERO)
-            : finish(failed(failure.reason(), failure.cause()));
+        // Every job of this provider waits, not just this one: its throttle holds them back.
+        link().throttle().rateLimited(permit, pause);
+        return policy.allowsAnother(attempts) ? new Step.Acquire(Duration.ZERO) : next(failed(failure.reason(), failure.cause()));
       }
       if (!policy.allowsAnother(attempts)) {
-        return finish(failed(failure.reason(), failure.cause()));
+        return next(failed(failure.reason(), failure.cause()));
       }
       Duration delay = failure.retryAfter() != null ? failure.retryAfter() : policy.backoff(attempts, random.get());
       if (delay.compareTo(policy.maxRetryAfter()) > 0) {
-        return finish(failed(failure.reason() + ", server asks to wait " + Durations.format(delay), failure.cause()));
+        return next(failed(failure.reason() + ", server asks to wait " + Durations.format(delay), failure.cause()));
       }
       return new Step.Acquire(delay);
     }
 
-    int attempts() {
-      return outcomes.attempts(job.row());
+    /** The current provider failed the job for good: on to the next one, if there is one. */
+    private Step next(Outcome.Failed failure) {
+      if (cancelled || linkIndex == lastLink) {
+        return finish(cancelled ? cancelled() : failure);
+      }
+      earlier.add(failure);
+      linkIndex++;
+      return begin();
+    }
+
+    /** Requests sent for the job by the current provider. */
+    int linkAttempts() {
+      return outcomes.attempts(job.row()) - sentBefore;
     }
 
     Outcome.Failed failed(String reason, Throwable cause) {
-      return new Outcome.Failed(job, reason, attempts(), cause);
+      String provider = chain.isEmpty() ? null : link().provider().name();
+      return new Outcome.Failed(job, provider, reason, linkAttempts(), cause, earlier);
     }
 
     Outcome.Failed cancelled() {

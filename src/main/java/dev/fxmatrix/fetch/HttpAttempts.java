@@ -1,7 +1,8 @@
 package dev.fxmatrix.fetch;
 
 import dev.fxmatrix.api.ApiException;
-import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.api.Json;
+import dev.fxmatrix.api.Provider;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,8 +15,6 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.Locale;
-import java.util.Optional;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Headers;
@@ -28,41 +27,34 @@ import okio.BufferedSource;
  * Every way of sending shares it (blocking, callbacks, worker processes), so all classify alike.
  */
 final class HttpAttempts {
-  private final FrankfurterApi api;
   private final Duration timeout;
   private final TimeSource time;
 
-  HttpAttempts(FrankfurterApi api, Duration timeout, TimeSource time) {
-    this.api = api;
+  HttpAttempts(Duration timeout, TimeSource time) {
     this.timeout = timeout;
     this.time = time;
   }
 
-  AttemptResult fromResponse(Job job, LocalDate date, Response response) {
+  /** What {@code provider}'s {@code response} to its request for {@code job} means. */
+  AttemptResult fromResponse(Provider provider, Job job, LocalDate date, Response response) {
     try (response) {
       int code = response.code();
-      if (code == 200) {
-        return new AttemptResult.Success(api.parseRates(job.base(), readCapped(response.body())));
+      if (code >= 200 && code < 300) {
+        return new AttemptResult.Success(provider.read(job.base(), job.symbols(), readCapped(response.body())));
       }
-      Optional<String> serverMessage = errorMessage(response.body());
-      String message = serverMessage.map(m -> ": " + m).orElse("");
+      byte[] body = errorBody(response.body());
       if (code == 429) {
+        Duration wait = retryAfter(response.header("Retry-After"));
         return new AttemptResult.Retryable(
-            "HTTP 429 (rate limited)", retryAfter(response.header("Retry-After")), true, null);
+            "HTTP 429 (rate limited)", wait != null ? wait : provider.rateLimitWait().orElse(null), true, null);
       }
       if (code >= 500) {
-        return new AttemptResult.Retryable(
-            "HTTP " + code + message, retryAfter(response.header("Retry-After")), false, null);
+        String message = Json.message(body).map(m -> ": " + m).orElse("");
+        return new AttemptResult.Retryable("HTTP " + code + message, retryAfter(response.header("Retry-After")), false, null);
       }
-      if (code == 404) {
-        return new AttemptResult.Fatal(serverMessage.isPresent() ? notFound(job, date, message) : notAnApiPage(), null);
-      }
-      if (code == 422 && serverMessage.isPresent()) {
-        return new AttemptResult.Fatal(unprocessable(job, date, serverMessage.get()), null);
-      }
-      return new AttemptResult.Fatal("HTTP " + code + message, null);
+      return new AttemptResult.Fatal(provider.explain(code, body, job.base(), job.symbols(), date), null);
     } catch (ApiException e) {
-      // A 200 with a body we cannot trust (a CDN error page, a truncated document) is not retried:
+      // A 2xx with a body we cannot trust (a CDN error page, a truncated document) is not retried:
       // the same server would most likely send the same thing again.
       return new AttemptResult.Fatal(e.getMessage(), e);
     } catch (IOException e) {
@@ -70,12 +62,12 @@ final class HttpAttempts {
     }
   }
 
-  /** An error page's message; an oversized one has none, and its status still decides what follows. */
-  private Optional<String> errorMessage(ResponseBody body) throws IOException {
+  /** An error page's body; an oversized one is left unread, and its status still decides what follows. */
+  private static byte[] errorBody(ResponseBody body) throws IOException {
     try {
-      return api.errorMessage(readCapped(body));
+      return readCapped(body);
     } catch (ApiException tooLarge) {
-      return Optional.empty();
+      return new byte[0];
     }
   }
 
@@ -135,58 +127,14 @@ final class HttpAttempts {
     return message == null ? "connection failed" : "connection failed: " + message;
   }
 
-  private static String notFound(Job job, LocalDate date, String message) {
-    // Frankfurter says 404 for an unknown base, for symbols none of which it knows, and for a date
-    // without data; it does not say which, so the message names what it could be.
-    StringBuilder reason = unknownCurrency(job);
-    if (date != null) {
-      reason.append(", or no rates on ").append(date);
-    }
-    return reason.append(" (HTTP 404").append(message).append(')').toString();
-  }
-
-  /**
-   * A 404 without Frankfurter's JSON {@code message} did not come from a Frankfurter API (every
-   * unknown path there answers {@code {"message":"not found"}}): most likely the URL is wrong, so
-   * calling every base an unknown currency would mislead.
-   */
-  private static String notAnApiPage() {
-    return "HTTP 404 (not a Frankfurter answer: check the API URL)";
-  }
-
-  /**
-   * Frankfurter answers 422 with a message when it cannot serve a request it understood: {@code
-   * "bad currency pair"} and the like for a currency, {@code "invalid date"} for a date.
-   */
-  private static String unprocessable(Job job, LocalDate date, String message) {
-    String about = message.toLowerCase(Locale.ROOT);
-    String status = " (HTTP 422: " + message + ")";
-    if (about.contains("date")) {
-      return (date == null ? "the latest date" : "date " + date) + " refused by the server" + status;
-    }
-    if (about.contains("currenc") || about.contains("symbol") || about.contains("base")) {
-      return unknownCurrency(job).append(status).toString();
-    }
-    return "HTTP 422: " + message;
-  }
-
-  /** "unknown currency USD", or "... USD or EUR" when the job asked for one symbol only. */
-  private static StringBuilder unknownCurrency(Job job) {
-    StringBuilder reason = new StringBuilder("unknown currency ").append(job.base());
-    if (job.symbols().size() == 1) {
-      reason.append(" or ").append(job.symbols().getFirst());
-    }
-    return reason;
-  }
-
   private static byte[] readCapped(ResponseBody body) throws IOException, ApiException {
-    if (body.contentLength() > FrankfurterApi.MAX_BODY_BYTES) {
+    if (body.contentLength() > Provider.MAX_BODY_BYTES) {
       throw new ApiException("malformed response: body of " + body.contentLength() + " bytes is too large");
     }
     BufferedSource source = body.source();
-    if (source.request(FrankfurterApi.MAX_BODY_BYTES + 1L)) {
+    if (source.request(Provider.MAX_BODY_BYTES + 1L)) {
       throw new ApiException(
-          "malformed response: body over " + FrankfurterApi.MAX_BODY_BYTES / 1024 + " KiB");
+          "malformed response: body over " + Provider.MAX_BODY_BYTES / 1024 + " KiB");
     }
     return source.getBuffer().readByteArray();
   }

@@ -24,7 +24,7 @@ public final class HttpClients {
   public static OkHttpClient create(FetchOptions options, int concurrency) {
     int parallel = Math.max(5, concurrency);
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    if (!options.apiUrl().isHttps()) {
+    if (!options.usesTls()) {
       // Plain HTTP only (the embedded API, a local mirror): OkHttp then skips loading the JDK's
       // trust store and TLS machinery, ~20% of a short run's start-up.
       builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));

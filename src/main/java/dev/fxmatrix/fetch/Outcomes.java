@@ -42,6 +42,11 @@ public final class Outcomes {
     return true;
   }
 
+  /** The row's outcome, or null while it has none. */
+  public Outcome taken(int row) {
+    return byRow.get(row);
+  }
+
   /** Whether the row has its outcome. */
   public boolean has(int row) {
     return byRow.get(row) != null;

@@ -1,9 +1,7 @@
 package dev.fxmatrix.run;
 
-import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.api.Json;
 import dev.fxmatrix.api.RateTable;
-import dev.fxmatrix.demo.FxApiServer;
-import dev.fxmatrix.demo.ServerOptions;
 import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
 import dev.fxmatrix.fetch.FetchOptions;
@@ -21,7 +19,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import okhttp3.HttpUrl;
 
 /** Runs one matrix from validated options: sets up, fetches, prints, reports, and says the exit code. */
 public final class MatrixRunner {
@@ -46,12 +43,9 @@ public final class MatrixRunner {
 
   public int run(RunOptions options) {
     // Jackson's first use costs more than OkHttp's client; overlap the two on our two-plus cores.
-    CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(FrankfurterApi::warmUp);
-    try (FxApiServer demo = startDemo(options.demo())) {
-      FetchOptions fetch = options.fetch();
-      if (demo != null) {
-        fetch = fetch.withApiUrl(HttpUrl.get(demo.baseUri()));
-      }
+    CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(Json::warmUp);
+    try (EmbeddedApis demo = EmbeddedApis.startIfAsked(options.demo(), options.fetch().chain())) {
+      FetchOptions fetch = demo == null ? options.fetch() : options.fetch().withChain(demo.chain());
       if (options.verbose()) {
         fetch = fetch.withRequestLog(this::log);
       }
@@ -64,14 +58,6 @@ public final class MatrixRunner {
       err.println("fxmatrix: " + e.getMessage());
       return ExitCode.FAILED;
     }
-  }
-
-  /** {@code --demo}: the embedded API on a free loopback port; the client still talks HTTP to it. */
-  private static FxApiServer startDemo(RunOptions.Demo demo) throws IOException {
-    if (demo == null) {
-      return null; // try-with-resources allows it
-    }
-    return FxApiServer.start(ServerOptions.defaults().withPort(0).withLatency(demo.latency(), demo.jitter()));
   }
 
   private void log(String line) {

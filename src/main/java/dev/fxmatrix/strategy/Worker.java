@@ -1,6 +1,7 @@
 package dev.fxmatrix.strategy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.fxmatrix.api.Json;
 import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
 import java.io.BufferedReader;
@@ -24,9 +25,14 @@ public final class Worker {
     WorkerMessages.Settings settings = decode(first, WorkerMessages.Settings.class);
     Thread.currentThread().setName("worker-" + ProcessHandle.current().pid()); // its name shows in the request log
     try (Engine engine = Engine.open(settings.options(line -> log(err, line)), 1, FetchListener.NONE)) {
+      Json.warmUp();
+      // Ready: the parent grants this worker's first permit only now, so that a JVM still starting
+      // does not hold a slot of the throttle and then send it late, bunched with the next ones.
+      toParent.println(WorkerMessages.READY);
+      toParent.flush();
       for (String line; (line = fromParent.readLine()) != null; ) {
         WorkerMessages.Request request = decode(line, WorkerMessages.Request.class);
-        WorkerMessages.Result result = WorkerMessages.Result.of(request.row(), engine.attempt(request.job()));
+        WorkerMessages.Result result = WorkerMessages.Result.of(request.row(), engine.attempt(request.job(), request.link(), request.attempt()));
         toParent.println(WorkerMessages.encode(result));
         toParent.flush();
       }

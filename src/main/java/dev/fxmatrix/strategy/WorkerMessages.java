@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.fxmatrix.api.Endpoint;
 import dev.fxmatrix.api.RateTable;
 import dev.fxmatrix.fetch.AttemptResult;
 import dev.fxmatrix.fetch.FetchOptions;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import okhttp3.HttpUrl;
 
 /**
  * The line protocol between the parent and a worker process, one JSON object a line. The parent
@@ -29,13 +29,16 @@ final class WorkerMessages {
   // Pure ASCII on the wire, so neither side's default charset can garble a server's error text.
   private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
+  /** The worker's first line: its engine is built and it can send at once. */
+  static final String READY = "{\"ready\":true}";
+
   private WorkerMessages() {}
 
   /** How the worker's requests go out: the parent's fetch options, minus what stays in the parent. */
-  record Settings(String apiUrl, String userAgent, String date, long timeoutMillis, boolean logRequests) {
+  record Settings(List<Endpoint> chain, String userAgent, String date, long timeoutMillis, boolean logRequests) {
     static Settings of(FetchOptions options) {
       return new Settings(
-          options.apiUrl().toString(),
+          options.chain(),
           options.userAgent(),
           options.date() == null ? null : options.date().toString(),
           options.timeout().toMillis(),
@@ -45,7 +48,7 @@ final class WorkerMessages {
     /** Options for one attempt at a time: no retries here, no throttle (the parent's grants each attempt). */
     FetchOptions options(Consumer<String> log) {
       return new FetchOptions(
-          HttpUrl.get(apiUrl),
+          chain,
           userAgent,
           date == null ? null : LocalDate.parse(date),
           Duration.ofMillis(timeoutMillis),
@@ -55,10 +58,10 @@ final class WorkerMessages {
     }
   }
 
-  /** Make one attempt for this job. */
-  record Request(int row, String base, List<String> symbols) {
-    static Request of(Job job) {
-      return new Request(job.row(), job.base(), job.symbols());
+  /** Make attempt number {@code attempt} for this job, at the {@code link}-th provider of the chain. */
+  record Request(int row, String base, List<String> symbols, int link, int attempt) {
+    static Request of(Job job, int link, int attempt) {
+      return new Request(job.row(), job.base(), job.symbols(), link, attempt);
     }
 
     Job job() {
@@ -74,6 +77,7 @@ final class WorkerMessages {
   record Result(
       int row,
       String kind,
+      String provider,
       Map<String, String> rates,
       String date,
       String reason,
@@ -87,15 +91,16 @@ final class WorkerMessages {
           Map<String, String> rates = new TreeMap<>();
           success.rates().rates().forEach((symbol, rate) -> rates.put(symbol, rate.toString()));
           LocalDate date = success.rates().date();
-          yield new Result(row, "success", rates, date == null ? null : date.toString(), null, null, false, null);
+          yield new Result(
+              row, "success", success.rates().provider(), rates, date == null ? null : date.toString(), null, null, false, null);
         }
         case AttemptResult.Retryable retry ->
             new Result(
-                row, "retryable", null, null, retry.reason(),
+                row, "retryable", null, null, null, retry.reason(),
                 retry.retryAfter() == null ? null : retry.retryAfter().toMillis(), retry.rateLimited(),
                 describe(retry.cause()));
         case AttemptResult.Fatal fatal ->
-            new Result(row, "fatal", null, null, fatal.reason(), null, false, describe(fatal.cause()));
+            new Result(row, "fatal", null, null, null, fatal.reason(), null, false, describe(fatal.cause()));
       };
     }
 
@@ -107,7 +112,7 @@ final class WorkerMessages {
           Map<String, BigDecimal> exact = new TreeMap<>();
           rates.forEach((symbol, rate) -> exact.put(symbol, new BigDecimal(rate)));
           yield new AttemptResult.Success(
-              new RateTable(job.base(), date == null ? null : LocalDate.parse(date), exact));
+              new RateTable(job.base(), date == null ? null : LocalDate.parse(date), exact, provider));
         }
         case "retryable" ->
             new AttemptResult.Retryable(

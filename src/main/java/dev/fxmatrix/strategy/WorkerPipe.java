@@ -30,7 +30,7 @@ final class WorkerPipe implements AutoCloseable {
     this.settings = WorkerMessages.encode(settings);
   }
 
-  /** Starts the worker process now, so that its JVM starts while others do. */
+  /** Starts the worker process and returns once it is ready to send. */
   synchronized void start() throws IOException {
     if (closed) {
       throw new IOException("cancelled");
@@ -39,6 +39,13 @@ final class WorkerPipe implements AutoCloseable {
     fromWorker = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
     toWorker = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII));
     send(settings);
+    for (String line; (line = fromWorker.readLine()) != null; ) {
+      if (line.equals(WorkerMessages.READY)) {
+        return;
+      }
+      System.err.println("fxmatrix: worker " + process.pid() + ": " + line); // its JVM's own words
+    }
+    throw new IOException(death(process));
   }
 
   synchronized String lane() {
@@ -46,7 +53,7 @@ final class WorkerPipe implements AutoCloseable {
   }
 
   /** One attempt for {@code job} in the worker; a new worker if the last one died. */
-  AttemptResult exchange(Job job) {
+  AttemptResult exchange(Job job, int link, int attempt) {
     Process worker;
     BufferedReader answers;
     try {
@@ -54,7 +61,7 @@ final class WorkerPipe implements AutoCloseable {
         if (process == null || !process.isAlive()) {
           start();
         }
-        send(WorkerMessages.encode(WorkerMessages.Request.of(job)));
+        send(WorkerMessages.encode(WorkerMessages.Request.of(job, link, attempt)));
         worker = process;
         answers = fromWorker;
       }

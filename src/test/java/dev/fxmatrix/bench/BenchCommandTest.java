@@ -177,7 +177,7 @@ class BenchCommandTest {
     Cli run = bench("--bases", "USD,EUR,NOK", "--strategies", "virtual", "--format", "csv");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out().lines().skip(1).findFirst().orElseThrow().split(",")[7]).isEqualTo("2");
-    assertThat(run.err()).contains("fxmatrix bench: virtual: 2 failed rows (2 runs); first NOK: unknown currency NOK");
+    assertThat(run.err()).contains("fxmatrix bench: virtual: 2 failed rows (2 runs); first NOK: no latest rates for NOK");
   }
 
   @Test
@@ -186,7 +186,7 @@ class BenchCommandTest {
     Cli run = bench("--bases", "USD,EUR");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("fxmatrix bench: http://").contains("does not answer as expected: USD: unknown currency USD");
+    assertThat(run.err()).startsWith("fxmatrix bench: http://").contains("does not answer as expected: USD: no latest rates for USD");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -50,7 +50,7 @@ class ProgressTest {
         new BenchOptions(
             List.of(Strategy.POOL, Strategy.ASYNC), 2, 0, 2, Fetching.options(server.url("/v1")),
             List.of("USD", "EUR", "PLN"), List.of("USD", "EUR", "PLN"),
-            new ApiTarget.Remote(server.url("/v1")), false, BenchFormat.CSV, 80);
+            new ApiTarget.Remote(Fetching.options(server.url("/v1")).chain()), false, BenchFormat.CSV, 80);
     int code = new Bench(new PrintWriter(out), new PrintWriter(err), interactive).run(options);
     assertThat(code).isZero();
     assertThat(out.toString()).startsWith("strategy,");

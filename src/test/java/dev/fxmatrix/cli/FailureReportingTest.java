@@ -376,7 +376,7 @@ class FailureReportingTest {
 
     Cli run = fetchUsd();
 
-    assertThat(run.err()).isEqualTo("fxmatrix: USD: unknown currency USD or EUR (HTTP 422: bad currency pair) (1 attempt)\n");
+    assertThat(run.err()).isEqualTo("fxmatrix: USD: unknown currency USD (HTTP 422: bad currency pair) (1 attempt)\n");
     assertThat(run.exitCode()).isEqualTo(1);
   }
 

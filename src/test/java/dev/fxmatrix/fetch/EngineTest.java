@@ -191,7 +191,7 @@ class EngineTest {
   void aThrowingExchangeIsTheJobsFailureToo() throws Exception {
     try (Engine engine = engine(3)) {
       Outcomes outcomes = new Outcomes(1);
-      engine.run(USD, outcomes, "worker-1", job -> {
+      engine.run(USD, outcomes, "worker-1", (job, link, attempt) -> {
         throw new IllegalArgumentException("no such worker");
       });
       assertThat(outcomes.poll(Duration.ZERO))

@@ -2,7 +2,7 @@ package dev.fxmatrix.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fxmatrix.api.FrankfurterApi;
+import dev.fxmatrix.api.FrankfurterV1;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,16 +27,16 @@ import dev.fxmatrix.testing.VirtualTime;
 /** How one HTTP exchange is classified: success, worth another try, or final; and in which words. */
 class HttpAttemptsTest {
   static final Instant NOW = Instant.parse("2019-04-09T12:00:00Z"); // a Tuesday
-  static final FrankfurterApi API = new FrankfurterApi(HttpUrl.get("http://127.0.0.1:1/v1"), "test");
+  static final FrankfurterV1 API = new FrankfurterV1(HttpUrl.get("http://127.0.0.1:1/v1"), "test");
   static final Job USD = new Job(0, "USD", List.of("EUR"));
   static final Job USD_MANY = new Job(0, "USD", List.of("EUR", "PLN"));
 
-  final HttpAttempts attempts = new HttpAttempts(API, Duration.ofSeconds(1), new VirtualTime(NOW));
+  final HttpAttempts attempts = new HttpAttempts(Duration.ofSeconds(1), new VirtualTime(NOW));
 
   static Response response(int code, String body, String... headers) {
     Response.Builder builder =
         new Response.Builder()
-            .request(API.request("USD", List.of("EUR"), null))
+            .request(API.request("USD", List.of("EUR"), null, 1))
             .protocol(Protocol.HTTP_1_1)
             .code(code)
             .message("status " + code)
@@ -48,7 +48,7 @@ class HttpAttemptsTest {
   }
 
   AttemptResult classify(Job job, LocalDate date, int code, String body, String... headers) {
-    return attempts.fromResponse(job, date, response(code, body, headers));
+    return attempts.fromResponse(API, job, date, response(code, body, headers));
   }
 
   static String fatalReason(AttemptResult result) {
@@ -136,13 +136,22 @@ class HttpAttemptsTest {
   }
 
   @Test
-  void notFoundWithAMessageIsAnUnknownCurrency() {
-    assertThat(fatalReason(classify(USD, null, 404, "{\"message\":\"not found\"}")))
-        .isEqualTo("unknown currency USD or EUR (HTTP 404: not found)");
+  void notFoundSaysWhatItMeansForTheCode() {
+    // Every request carries a code Frankfurter surely has, so a 404 is about the base or the date.
+    Job xyz = new Job(0, "XYZ", List.of("EUR"));
+    assertThat(fatalReason(classify(xyz, null, 404, "{\"message\":\"not found\"}")))
+        .isEqualTo("unknown currency XYZ (HTTP 404: not found)");
     assertThat(fatalReason(classify(USD_MANY, null, 404, "{\"message\":\"not found\"}")))
-        .isEqualTo("unknown currency USD (HTTP 404: not found)");
-    assertThat(fatalReason(classify(USD_MANY, LocalDate.parse("2019-04-05"), 404, "{\"message\":\"not found\"}")))
-        .isEqualTo("unknown currency USD, or no rates on 2019-04-05 (HTTP 404: not found)");
+        .isEqualTo("no latest rates for USD (HTTP 404: not found)");
+    assertThat(fatalReason(classify(USD_MANY, LocalDate.parse("1998-04-05"), 404, "{\"message\":\"not found\"}")))
+        .isEqualTo("no rates for USD on 1998-04-05 (HTTP 404: not found)");
+  }
+
+  @Test
+  void aNotFoundFromAUrlWithoutV1SuggestsIt() {
+    FrankfurterV1 root = new FrankfurterV1(HttpUrl.get("http://127.0.0.1:1/"), "test");
+    assertThat(root.explain(404, "{\"message\":\"not found\"}".getBytes(), "USD", List.of("EUR"), null))
+        .isEqualTo("HTTP 404: not found: is http://127.0.0.1:1/ a Frankfurter v1 URL? (they end in /v1)");
   }
 
   @Test
@@ -155,7 +164,7 @@ class HttpAttemptsTest {
   @Test
   void unprocessableCurrencyIsAnUnknownCurrency() {
     assertThat(fatalReason(classify(USD, null, 422, "{\"message\":\"bad currency pair\"}")))
-        .isEqualTo("unknown currency USD or EUR (HTTP 422: bad currency pair)");
+        .isEqualTo("unknown currency USD (HTTP 422: bad currency pair)");
     assertThat(fatalReason(classify(USD_MANY, null, 422, "{\"message\":\"invalid currency XYZ\"}")))
         .isEqualTo("unknown currency USD (HTTP 422: invalid currency XYZ)");
   }
@@ -177,7 +186,7 @@ class HttpAttemptsTest {
 
   @Test
   void anOversizedBodyIsAMalformedResponse() {
-    String body = "{\"pad\":\"" + "x".repeat(FrankfurterApi.MAX_BODY_BYTES) + "\"}";
+    String body = "{\"pad\":\"" + "x".repeat(dev.fxmatrix.api.Provider.MAX_BODY_BYTES) + "\"}";
 
     assertThat(fatalReason(classify(USD, null, 200, body))).startsWith("malformed response: body of ").endsWith(" is too large");
   }

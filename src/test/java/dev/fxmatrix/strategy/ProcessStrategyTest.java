@@ -204,8 +204,9 @@ class ProcessStrategyTest {
       PrintWriter toWorker = new PrintWriter(worker.getOutputStream(), true, StandardCharsets.US_ASCII);
       BufferedReader fromWorker = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.US_ASCII));
       toWorker.println(WorkerMessages.encode(WorkerMessages.Settings.of(Fetching.options(server.url("/v1")))));
-      toWorker.println(WorkerMessages.encode(WorkerMessages.Request.of(new Job(0, "USD", List.of("EUR")))));
-      assertThat(fromWorker.readLine()).startsWith("{\"row\":0,\"kind\":\"success\"");
+      assertThat(fromWorker.readLine()).isEqualTo(WorkerMessages.READY);
+      toWorker.println(WorkerMessages.encode(WorkerMessages.Request.of(new Job(0, "USD", List.of("EUR")), 0, 1)));
+      assertThat(fromWorker.readLine()).startsWith("{\"row\":0,\"kind\":\"success\",\"provider\":\"frankfurter\"");
       toWorker.close();
 
       assertThat(worker.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -52,6 +52,7 @@ class WorkerTest {
                   }
                 });
     toWorker.println(WorkerMessages.encode(WorkerMessages.Settings.of(Fetching.options(server.url("/v1")))));
+    assertThat(fromWorker.readLine()).as("ready once its engine is built").isEqualTo(WorkerMessages.READY);
   }
 
   @AfterEach
@@ -61,7 +62,7 @@ class WorkerTest {
   }
 
   WorkerMessages.Result attempt(Job job) throws IOException {
-    toWorker.println(WorkerMessages.encode(WorkerMessages.Request.of(job)));
+    toWorker.println(WorkerMessages.encode(WorkerMessages.Request.of(job, 0, 1)));
     String line = fromWorker.readLine();
     assertThat(line).as("the worker's answer").isNotNull();
     return WorkerMessages.decode(line, WorkerMessages.Result.class);
@@ -72,7 +73,7 @@ class WorkerTest {
     assertThat(attempt(new Job(3, "USD", List.of("EUR", "IDR"))))
         .isEqualTo(
             new WorkerMessages.Result(
-                3, "success", Map.of("EUR", "0.8867606633", "IDR", "14132.9963642813"), "2019-04-09",
+                3, "success", "frankfurter", Map.of("EUR", "0.8867606633", "IDR", "14132.9963642813"), "2019-04-09",
                 null, null, false, null));
     assertThat(api.starts()).hasSize(1);
   }
@@ -94,7 +95,7 @@ class WorkerTest {
     assertThat(attempt(new Job(5, "XYZ", List.of("USD"))))
         .isEqualTo(
             new WorkerMessages.Result(
-                5, "fatal", null, null, "unknown currency XYZ or USD (HTTP 404: not found)", null, false, null));
+                5, "fatal", null, null, null, "unknown currency XYZ (HTTP 404: not found)", null, false, null));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.fxmatrix.testing;
 
+import dev.fxmatrix.api.Endpoint;
+import dev.fxmatrix.api.FrankfurterV1;
 import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
 import dev.fxmatrix.fetch.FetchOptions;
@@ -7,6 +9,7 @@ import dev.fxmatrix.fetch.HttpClients;
 import dev.fxmatrix.fetch.Throttle;
 import dev.fxmatrix.fetch.TimeSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
@@ -17,17 +20,18 @@ public final class Fetching {
 
   /** The defaults of a run (10 s timeout, 3 retries, no rate limit) against {@code api}. */
   public static FetchOptions options(HttpUrl api) {
-    return new FetchOptions(api, "fxmatrix/test", null, Duration.ofSeconds(10), 3, Throttle.Options.UNLIMITED, null);
+    return options(api, 3);
   }
 
   public static FetchOptions options(HttpUrl api, int retries) {
-    return new FetchOptions(api, "fxmatrix/test", null, Duration.ofSeconds(10), retries, Throttle.Options.UNLIMITED, null);
+    return new FetchOptions(
+        List.of(new Endpoint(FrankfurterV1.NAME, List.of(api.toString()))), "fxmatrix/test", null, Duration.ofSeconds(10),
+        retries, Throttle.Options.UNLIMITED, null);
   }
 
   /** An engine whose waits pass in {@code time}, with back-off jitter from {@code random}. */
   public static Engine engine(
       FetchOptions options, FetchListener listener, TimeSource time, Supplier<RandomGenerator> random) {
-    return new Engine(
-        options, HttpClients.create(options, 64), Throttle.of(options.throttle(), time), listener, time, random);
+    return new Engine(options, HttpClients.create(options, 64), listener, time, random);
   }
 }

@@ -1,0 +1,50 @@
+package dev.fxmatrix.api;
+
+import java.util.List;
+import okhttp3.HttpUrl;
+
+/** The providers fxmatrix speaks, by their command-line names, and where each lives by default. */
+public final class Providers {
+  /** In the order {@code --help} and the README list them. */
+  public static final List<String> NAMES = List.of(FrankfurterV1.NAME);
+
+  /** Every code the ECB ever published but EUR: what a provider serving all bases from one EUR table is asked for. */
+  public static final List<String> EVERY_CODE_BUT_EUR =
+      FrankfurterV1.ECB_CODES.stream().filter(code -> !code.equals("EUR")).sorted().toList();
+
+  private Providers() {}
+
+  public static List<String> defaultUrls(String name) {
+    return switch (name) {
+      case FrankfurterV1.NAME -> List.of(FrankfurterV1.DEFAULT_URL);
+      default -> throw new IllegalArgumentException("no provider " + name);
+    };
+  }
+
+  /** Whether the provider serves past days ({@code --date}). */
+  public static boolean servesDates(String name) {
+    return switch (name) {
+      default -> true;
+    };
+  }
+
+  /**
+   * What is wrong with {@code url} as the address of {@code provider} (null: the chain's first, of
+   * which nothing is known yet), or null if nothing: it must be http(s).
+   */
+  public static String checkUrl(String provider, String url) {
+    if (HttpUrl.parse(url) == null) {
+      return "not an http(s) URL, like " + FrankfurterV1.DEFAULT_URL;
+    }
+    return null;
+  }
+
+  /** The provider {@code endpoint} names, reached at its URLs, sending {@code userAgent}. */
+  public static Provider create(Endpoint endpoint, String userAgent) {
+    List<String> urls = endpoint.effectiveUrls();
+    return switch (endpoint.provider()) {
+      case FrankfurterV1.NAME -> new FrankfurterV1(HttpUrl.get(urls.getFirst()), userAgent);
+      default -> throw new IllegalArgumentException("no provider " + endpoint.provider());
+    };
+  }
+}
