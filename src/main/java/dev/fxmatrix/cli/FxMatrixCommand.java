@@ -9,7 +9,6 @@ import dev.fxmatrix.run.MatrixRunner;
 import dev.fxmatrix.run.RunOptions;
 import dev.fxmatrix.run.Version;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +75,7 @@ public final class FxMatrixCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write to FILE atomically, and only if every base succeeded (see --allow-partial).")
-  Path output;
+  String output; // text, not Path: Path drops a trailing slash, which OptionValues.output refuses
 
   @Option(names = "--allow-partial",
       description = "With --output: write the file even when some bases failed.")

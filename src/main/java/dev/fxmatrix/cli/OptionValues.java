@@ -4,7 +4,7 @@ import dev.fxmatrix.api.FrankfurterApi;
 import dev.fxmatrix.fetch.Durations;
 import dev.fxmatrix.fetch.Strategy;
 import dev.fxmatrix.output.OutputFormat;
-import java.nio.file.Files;
+import dev.fxmatrix.output.OutputTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -124,21 +124,15 @@ public final class OptionValues {
         .orElseThrow(() -> new BadValue("--api-url: '" + text + "' is not an http(s) URL, like " + FrankfurterApi.DEFAULT_URL));
   }
 
-  public static Path output(Path file) {
-    if (file == null) {
+  /** The file {@code -o} names, or null for stdout (none given, or {@code -}). */
+  public static Path output(String text) {
+    if (text == null) {
       return null;
     }
-    Path absolute = file.toAbsolutePath();
-    Path folder = absolute.getParent();
-    if (Files.isDirectory(absolute)) {
-      throw new BadValue("--output: " + file + " is a folder; give a file name");
+    try {
+      return OutputTarget.check(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadValue("--output: " + e.getMessage());
     }
-    if (folder == null || !Files.isDirectory(folder)) {
-      throw new BadValue("--output: the folder of " + file + " does not exist");
-    }
-    if (!Files.isWritable(folder)) {
-      throw new BadValue("--output: cannot write in " + folder);
-    }
-    return file;
   }
 }
