@@ -1,8 +1,8 @@
 package dev.fxmatrix.cli;
 
 import dev.fxmatrix.output.OutputFormat;
+import dev.fxmatrix.output.OutputTarget;
 import dev.fxmatrix.strategy.Strategy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -206,23 +206,18 @@ final class Converters {
     }
   }
 
-  /** An output file: its folder must exist and take files, and it must not be a folder itself. */
+  /**
+   * An output file, checked before anything is sent (see {@link OutputTarget#check}); null for
+   * {@code -}, stdout. A converter rather than picocli's Path: that would drop a trailing slash.
+   */
   static final class OutputConverter implements ITypeConverter<Path> {
     @Override
     public Path convert(String text) {
-      Path file = Path.of(text);
-      Path absolute = file.toAbsolutePath();
-      Path folder = absolute.getParent();
-      if (Files.isDirectory(absolute)) {
-        throw new TypeConversionException("'" + text + "' is a folder; give a file name");
+      try {
+        return OutputTarget.check(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      if (folder == null || !Files.isDirectory(folder)) {
-        throw new TypeConversionException("the folder of '" + text + "' does not exist");
-      }
-      if (!Files.isWritable(folder)) {
-        throw new TypeConversionException("cannot write in " + folder);
-      }
-      return file;
     }
   }
 

@@ -69,8 +69,9 @@ public final class FxMatrixCommand implements Callable<Integer> {
   OutputFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", converter = Converters.OutputConverter.class,
-      description = "Write to FILE atomically, and only if every base succeeded (see --allow-partial).")
-  Path output;
+      description = "Write to FILE (a regular file atomically, keeping its permissions), and only if every base"
+          + " succeeded (see --allow-partial); - is stdout.")
+  Path output; // null for stdout (also "-o -")
 
   @Option(names = "--allow-partial",
       description = "With --output: write the file even when some bases failed.")

@@ -1,11 +1,14 @@
 package dev.fxmatrix.cli;
 
-import java.io.FileOutputStream;
+import dev.fxmatrix.exit.FastExit;
+import dev.fxmatrix.output.WatchedOutputStream;
+import dev.fxmatrix.run.ExitCode;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import dev.fxmatrix.exit.FastExit;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -16,15 +19,35 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset("stdout.encoding")));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset("stderr.encoding")), true);
+    WatchedOutputStream stdout = new WatchedOutputStream(new FileOutputStream(FileDescriptor.out), () -> readerLeft(err));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset("stdout.encoding")));
     int code = run(out, err, args);
     out.flush();
+    // Checked here, after any command: PrintWriter swallows write errors, WatchedOutputStream keeps them.
+    Optional<String> failure = stdout.failure();
+    if (failure.isPresent()) {
+      err.println("fxmatrix: cannot write to stdout: " + failure.get());
+      code = code == ExitCode.OK ? ExitCode.FAILED : code;
+    }
     err.flush();
     System.out.flush();
     System.err.flush();
     FastExit.tryExit(code);
     System.exit(code);
+  }
+
+  /**
+   * stdout's reader has left ({@code | head -1}): it has what it wanted, so that is no failure,
+   * and nothing more can reach it, so end now, quietly, as SIGPIPE would end a C program (Java
+   * ignores SIGPIPE) but with status 0. Halt, not exit: shutdown hooks would report an interrupt;
+   * and a run to stdout has no output file to finish.
+   */
+  private static void readerLeft(PrintWriter err) {
+    err.flush();
+    System.err.flush();
+    FastExit.tryExit(ExitCode.OK);
+    Runtime.getRuntime().halt(ExitCode.OK);
   }
 
   /** Runs the command line {@code args}, writing data to {@code out} and everything else to {@code err}. */

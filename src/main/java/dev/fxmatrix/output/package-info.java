@@ -6,5 +6,9 @@
  * byte for byte); streaming formats flush after every row so a consumer behind a pipe sees each row
  * as soon as it is fetched; writers never close the {@link java.io.PrintWriter} they were given,
  * the caller owns it (and checks {@link java.io.PrintWriter#checkError()} if it cares).
+ *
+ * <p>Where the matrix goes: {@link dev.fxmatrix.output.OutputTarget}, stdout or what {@code -o}
+ * names (a file replaced atomically, a device or FIFO written directly); {@link
+ * dev.fxmatrix.output.WatchedOutputStream} keeps stdout's write errors, which PrintWriter swallows.
  */
 package dev.fxmatrix.output;
