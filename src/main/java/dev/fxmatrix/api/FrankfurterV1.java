@@ -2,6 +2,7 @@ package dev.fxmatrix.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,15 @@ public final class FrankfurterV1 implements Provider {
       }
     }
     return "HTTP " + status + said;
+  }
+
+  /** Frankfurter v1 serves the ECB's rates: new ones come with the ECB's next publication. */
+  @Override
+  public Optional<Instant> staleFrom(RateTable answer, LocalDate asked) {
+    if (answer.date() == null || (asked != null && !asked.isAfter(answer.date()))) {
+      return Optional.empty();
+    }
+    return Optional.of(EcbCalendar.nextPublicationAfter(answer.date()));
   }
 
   @Override

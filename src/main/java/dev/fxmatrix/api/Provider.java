@@ -1,6 +1,7 @@
 package dev.fxmatrix.api;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,16 @@ public interface Provider {
    * it most likely means (an unknown currency, no data for the date, a wrong URL).
    */
   String explain(int status, byte[] body, String base, List<String> symbols, LocalDate date);
+
+  /**
+   * When an answer stops being the newest, whatever its HTTP caching headers say: for the ECB's
+   * rates, at the next business day's publication after its date (see {@link EcbCalendar}). Only
+   * for an answer that could still change: the latest, or one older than the day asked for ({@code
+   * asked} null for the latest). Empty: trust the answer's caching headers.
+   */
+  default Optional<Instant> staleFrom(RateTable answer, LocalDate asked) {
+    return Optional.empty();
+  }
 
   /** How long a 429 without {@code Retry-After} asks to wait, where the API documents it. */
   default Optional<Duration> rateLimitWait() {

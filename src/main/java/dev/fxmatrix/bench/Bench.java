@@ -130,7 +130,7 @@ public final class Bench {
     Job first = jobs.stream().filter(Job::needsRequest).findFirst().orElseThrow();
     Outcomes outcomes = new Outcomes(jobs.size());
     FetchOptions once = new FetchOptions(
-        fetch.chain(), fetch.userAgent(), fetch.date(), fetch.timeout(), 0, Throttle.Options.UNLIMITED, null);
+        fetch.chain(), fetch.userAgent(), fetch.date(), fetch.timeout(), 0, Throttle.Options.UNLIMITED, fetch.caching(), null);
     engine(once, client, FetchListener.NONE).run(first, outcomes);
     return outcomes.take() instanceof Outcome.Failed failed ? Optional.of(failed) : Optional.empty();
   }

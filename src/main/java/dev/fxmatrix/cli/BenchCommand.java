@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
             runs,
             warmup,
             fetch.threads,
-            fetch.fetchOptions(" bench"),
+            fetch.fetchOptions(" bench", false),
             baseList,
             symbolList,
             api,

@@ -194,6 +194,17 @@ final class Converters {
     }
   }
 
+  /** An age: a duration, or {@code any}. */
+  static final class AgeConverter implements ITypeConverter<java.time.Duration> {
+    /** "Any age": longer than any cache entry can be. */
+    static final java.time.Duration ANY = java.time.Duration.ofDays(365L * 1000);
+
+    @Override
+    public java.time.Duration convert(String text) {
+      return text.strip().equalsIgnoreCase("any") ? ANY : new PositiveDuration().convert(text);
+    }
+  }
+
   /** A duration above zero. */
   static final class PositiveDuration implements ITypeConverter<java.time.Duration> {
     @Override

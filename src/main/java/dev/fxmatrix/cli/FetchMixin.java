@@ -8,6 +8,7 @@ import dev.fxmatrix.fetch.Throttle;
 import dev.fxmatrix.run.RunOptions;
 import dev.fxmatrix.run.Version;
 import dev.fxmatrix.strategy.Strategy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,6 +67,26 @@ final class FetchMixin {
       description = "Retries of a failed request (timeout, connection error, 429, 5xx) (default: ${DEFAULT-VALUE}).")
   int retries;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "The HTTP cache's folder (env FXMATRIX_CACHE_DIR; default: $XDG_CACHE_HOME/fxmatrix, else ~/.cache/fxmatrix;"
+          + " bench: no cache unless given).")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "No HTTP cache: every answer from the server, none kept.")
+  boolean noCache;
+
+  @Option(names = "--offline", description = "No network at all: every row from the cache, of any age.")
+  boolean offline;
+
+  @Option(names = "--stale-if-error", paramLabel = "DURATION", arity = "0..1", fallbackValue = "any",
+      converter = Converters.AgeConverter.class,
+      description = "When a base fails everywhere, use a cached answer fetched at most DURATION ago (alone: of any age).")
+  Duration staleIfError;
+
+  @Option(names = "--max-age", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+      description = "Fail a row whose rates were published longer ago than DURATION, e.g. 3d (default: any age, with a warning past 3 business days).")
+  Duration maxAge;
+
   @Option(names = "--demo",
       description = "Use the embedded API (ECB rates, offline), started on a free loopback port.")
   boolean demo;
@@ -83,9 +104,28 @@ final class FetchMixin {
   }
 
   /** The fetch options these give; the embedded API's URLs replace {@code --api-url}'s with {@link #usesDemo}. */
-  FetchOptions fetchOptions(String userAgentSuffix) {
+  FetchOptions fetchOptions(String userAgentSuffix, boolean cacheByDefault) {
     return new FetchOptions(
-        chain(), "fxmatrix/" + Version.get() + userAgentSuffix, date, timeout, retries, new Throttle.Options(rate, burst), null);
+        chain(), "fxmatrix/" + Version.get() + userAgentSuffix, date, timeout, retries, new Throttle.Options(rate, burst),
+        caching(cacheByDefault), null);
+  }
+
+  /** The HTTP cache: on by default for a run, off unless asked for bench and for the process strategy's workers. */
+  private FetchOptions.Caching caching(boolean byDefault) {
+    if (noCache || (!byDefault && cacheDir == null)) {
+      return FetchOptions.Caching.OFF;
+    }
+    return new FetchOptions.Caching(cacheDir == null ? defaultCacheDir() : cacheDir, offline, staleIfError, maxAge);
+  }
+
+  /** {@code FXMATRIX_CACHE_DIR}, else {@code $XDG_CACHE_HOME/fxmatrix}, else {@code ~/.cache/fxmatrix}: where the launcher keeps its archives too. */
+  static Path defaultCacheDir() {
+    String own = System.getenv("FXMATRIX_CACHE_DIR");
+    if (own != null && !own.isBlank()) {
+      return Path.of(own);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("fxmatrix");
   }
 
   /** The providers in order, each with the URLs {@code --api-url} gave it. */
@@ -139,6 +179,22 @@ final class FetchMixin {
       throw UsageError.of(command, "--threads",
           "means nothing to " + strategies.stream().map(Strategy::cliName).collect(Collectors.joining(", "))
               + "; only pool and process use it");
+    }
+    for (String option : new String[] {"--offline", "--stale-if-error", "--cache-dir"}) {
+      if (given(option) && noCache) {
+        throw UsageError.of(command, option, "needs the cache, and --no-cache turns it off");
+      }
+      if (given(option) && strategies.contains(Strategy.PROCESS)) {
+        throw UsageError.of(command, option, "cannot go with the process strategy: its workers are other processes, and the HTTP cache is one process's at a time");
+      }
+    }
+    if (offline && given("--stale-if-error")) {
+      throw UsageError.of(command, "--stale-if-error", "means nothing with --offline, which takes every row from the cache anyway");
+    }
+    for (String option : new String[] {"--offline", "--stale-if-error"}) {
+      if (given(option) && demoByDefault && cacheDir == null) {
+        throw UsageError.of(command, option, "needs the cache, which bench uses only when given --cache-dir");
+      }
     }
     int maxProcesses = PROCESSES_PER_CPU * Runtime.getRuntime().availableProcessors();
     if (strategies.contains(Strategy.PROCESS) && threads > maxProcesses) {

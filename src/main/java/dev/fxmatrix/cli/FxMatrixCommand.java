@@ -43,7 +43,7 @@ public final class FxMatrixCommand implements Callable<Integer> {
   static final String DEFAULT_BASES = "USD,EUR,PLN,NOK,CZK";
 
   /** The names of the subcommands {@link #commandLine} registers: serve, bench and two hidden ones. */
-  private static final Set<String> SUBCOMMANDS = Set.of("serve", "bench", "worker", "aot-training");
+  private static final Set<String> SUBCOMMANDS = Set.of("serve", "bench", "cache", "worker", "aot-training");
 
   @Spec CommandSpec spec;
 
@@ -81,6 +81,10 @@ public final class FxMatrixCommand implements Callable<Integer> {
       description = "Bound of the whole run, waits and retries included; rows still open then fail (default: none).")
   Duration maxTime;
 
+  @Option(names = "--strict",
+      description = "Rows of different days, or cells the API left out (n/a), fail the run: exit 1 (default: a warning).")
+  boolean strict;
+
   @Option(names = {"-q", "--quiet"}, description = "No timing or date line on stderr.")
   boolean quiet;
 
@@ -97,6 +101,7 @@ public final class FxMatrixCommand implements Callable<Integer> {
       commandLine
           .addSubcommand(new ServeCommand())
           .addSubcommand(new BenchCommand())
+          .addSubcommand(new CacheCommand())
           .addSubcommand(new WorkerCommand())
           .addSubcommand(new TrainCommand());
     }
@@ -158,12 +163,14 @@ public final class FxMatrixCommand implements Callable<Integer> {
             symbols == null ? baseList : symbols.codes(),
             strategy,
             fetch.threads,
-            fetch.fetchOptions(""),
+            // The embedded API's port changes every run, so its answers are not cached unless asked.
+            fetch.fetchOptions("", strategy != Strategy.PROCESS && !fetch.usesDemo(false)),
             format,
             output,
             allowPartial,
             quiet,
             verbose,
+            strict,
             maxTime,
             fetch.usesDemo(false) ? fetch.demoOptions(Duration.ofMillis(80), Duration.ofMillis(20)) : null);
     return new MatrixRunner(spec.commandLine().getOut(), spec.commandLine().getErr()).run(options);

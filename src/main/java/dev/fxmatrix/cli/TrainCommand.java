@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
         HttpClients.create(
             new FetchOptions(
                 List.of(Endpoint.of(FrankfurterV1.NAME)), "fxmatrix", null, Duration.ofSeconds(5), 0,
-                Throttle.Options.UNLIMITED, null),
+                Throttle.Options.UNLIMITED, FetchOptions.Caching.OFF, null),
             1));
     // Linked, not called: the Foreign Function API's classes then come from the archive too, for
     // the quick exit after virtual-thread runs and bench's terminal check.

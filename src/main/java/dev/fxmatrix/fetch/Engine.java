@@ -1,22 +1,27 @@
 package dev.fxmatrix.fetch;
 
 import dev.fxmatrix.api.ApiException;
+import dev.fxmatrix.api.EcbCalendar;
 import dev.fxmatrix.api.Endpoint;
 import dev.fxmatrix.api.Provider;
 import dev.fxmatrix.api.Providers;
 import dev.fxmatrix.api.RateTable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import okhttp3.CacheControl;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -44,23 +49,36 @@ public final class Engine implements AutoCloseable {
   private final TimeSource time;
   private final Supplier<RandomGenerator> random;
   private final HttpAttempts http;
+  private final HttpCache cache; // null: no HTTP cache
   private volatile boolean cancelled;
 
   /** One provider of the chain, with its own throttle; {@code shared} for a provider whose one answer serves all. */
   private record Link(Provider provider, Throttle throttle, SharedAnswer shared) {}
 
-  /**
-   * @param client sends the requests; closing the engine shuts it down
-   * @param random the back-off's jitter (per thread: {@code ThreadLocalRandom::current})
-   */
   public Engine(
       FetchOptions options,
       OkHttpClient client,
       FetchListener listener,
       TimeSource time,
       Supplier<RandomGenerator> random) {
+    this(options, client, null, listener, time, random);
+  }
+
+  /**
+   * @param client sends the requests; closing the engine shuts it down
+   * @param cache the client's HTTP cache, closed with the engine; null for none
+   * @param random the back-off's jitter (per thread: {@code ThreadLocalRandom::current})
+   */
+  public Engine(
+      FetchOptions options,
+      OkHttpClient client,
+      HttpCache cache,
+      FetchListener listener,
+      TimeSource time,
+      Supplier<RandomGenerator> random) {
     this.options = options;
     this.client = client;
+    this.cache = cache;
     this.policy = RetryPolicy.of(options.retries());
     this.listener = listener;
     this.time = time;
@@ -74,10 +92,27 @@ public final class Engine implements AutoCloseable {
     this.chain = List.copyOf(links);
   }
 
-  /** An engine as a run builds it, from {@code options}: its own client, sized for {@code concurrency}. */
-  public static Engine open(FetchOptions options, int concurrency, FetchListener listener) {
-    return new Engine(options, HttpClients.create(options, concurrency), listener, TimeSource.SYSTEM, ThreadLocalRandom::current);
+  /**
+   * An engine as a run builds it, from {@code options}: its own client, sized for {@code
+   * concurrency}, with the HTTP cache if the options have one and it can be had ({@code note} hears
+   * why not).
+   */
+  public static Engine open(FetchOptions options, int concurrency, FetchListener listener, Consumer<String> note)
+      throws InterruptedException {
+    HttpCache cache =
+        options.caching().enabled() ? HttpCache.open(options.caching().dir(), CACHE_LOCK_WAIT, note).orElse(null) : null;
+    OkHttpClient client = HttpClients.create(options, concurrency, cache == null ? null : cache.cache());
+    return new Engine(options, client, cache, listener, TimeSource.SYSTEM, ThreadLocalRandom::current);
   }
+
+  /** {@link #open(FetchOptions, int, FetchListener, Consumer)} without a cache. */
+  public static Engine open(FetchOptions options, int concurrency, FetchListener listener) {
+    return new Engine(options.withCaching(FetchOptions.Caching.OFF), HttpClients.create(options, concurrency), null, listener,
+        TimeSource.SYSTEM, ThreadLocalRandom::current);
+  }
+
+  /** How long a run waits for another run's hold on the cache before it goes without it. */
+  static final Duration CACHE_LOCK_WAIT = Duration.ofSeconds(5);
 
   /** What this engine was built from (a worker process of the process strategy gets the same). */
   public FetchOptions options() {
@@ -98,7 +133,7 @@ public final class Engine implements AutoCloseable {
 
   /** Fetches {@code job} on the calling thread, retrying as the policy allows; blocks until done. */
   public void run(Job job, Outcomes outcomes) {
-    run(job, outcomes, Thread.currentThread().getName(), this::attempt);
+    drive(new JobRun(job, outcomes, Thread.currentThread().getName()), null);
   }
 
   /** {@link #run}, each attempt sent by {@code exchanger}; {@code lane} names where, for the listener. */
@@ -116,7 +151,10 @@ public final class Engine implements AutoCloseable {
                 time.sleep(acquire.after());
                 yield run.send(run.link().throttle().acquire());
               }
-              case Step.Send send -> run.received(send.permit(), exchanger.exchange(run.job, run.linkIndex, run.linkAttempts()));
+              case Step.Send send ->
+                  run.received(
+                      send.permit(),
+                      exchanger == null ? execute(run) : exchanger.exchange(run.job, run.linkIndex, run.linkAttempts()));
               case Step.Shared shared -> run.derive(awaitShared(shared.link()));
               case Step.Done done -> done;
             };
@@ -153,7 +191,7 @@ public final class Engine implements AutoCloseable {
         }
         case Step.Send send ->
             client
-                .newCall(run.link().provider().request(run.job.base(), run.job.symbols(), options.date(), run.linkAttempts()))
+                .newCall(run.request())
                 .enqueue(
                     new Callback() {
                       @Override
@@ -172,6 +210,15 @@ public final class Engine implements AutoCloseable {
       }
     } catch (Throwable e) {
       run.crashed(e);
+    }
+  }
+
+  /** The run's next request, sent on this thread. */
+  private AttemptResult execute(JobRun run) {
+    try {
+      return http.fromResponse(run.link().provider(), run.job, options.date(), client.newCall(run.request()).execute());
+    } catch (IOException e) {
+      return http.fromException(e);
     }
   }
 
@@ -195,10 +242,13 @@ public final class Engine implements AutoCloseable {
     client.dispatcher().cancelAll();
   }
 
-  /** Lets the JVM exit at once; see {@link HttpClients#shutdown}. */
+  /** Lets the JVM exit at once (see {@link HttpClients#shutdown}), and lets other runs have the cache. */
   @Override
   public void close() {
     HttpClients.shutdown(client);
+    if (cache != null) {
+      cache.close();
+    }
   }
 
   /**
@@ -220,7 +270,7 @@ public final class Engine implements AutoCloseable {
         String name = chain.get(link).provider().name();
         Thread.ofVirtual().name(name).start(() -> {
           Outcomes one = new Outcomes(1);
-          drive(new JobRun(whole, one, name, link), this::attempt);
+          drive(new JobRun(whole, one, name, link), null);
           shared.answer.complete(one.has(0) ? one.taken(0) : new Outcome.Failed(whole, "cancelled", 0, null));
         });
       }
@@ -253,6 +303,9 @@ public final class Engine implements AutoCloseable {
 
   private static final Step DONE = new Step.Done();
 
+  /** Asks the server whether a cached answer still holds, with the cache's validators (If-None-Match). */
+  private static final CacheControl REVALIDATE = new CacheControl.Builder().maxAge(0, TimeUnit.SECONDS).build();
+
   /** One job's way through the loop: where in the chain it is, its attempts, and where its outcome goes. */
   private final class JobRun {
     final Job job;
@@ -265,6 +318,9 @@ public final class Engine implements AutoCloseable {
     int linkIndex;
     int sentBefore; // requests sent for the job before this provider
     long sentAt;
+    boolean revalidate; // the next request asks the server whether the cached answer still holds
+    boolean bypassCache; // the cached answer was unreadable: the next request goes past the cache
+    Outcome.Failed fromCache; // non-null: every provider failed, and this is the run's way through the cache
 
     JobRun(Job job, Outcomes outcomes, String lane) {
       this(job, outcomes, lane, -1);
@@ -282,6 +338,18 @@ public final class Engine implements AutoCloseable {
 
     Link link() {
       return chain.get(linkIndex);
+    }
+
+    /** The current provider's request, with what the cache may do with it. */
+    okhttp3.Request request() {
+      okhttp3.Request request = link().provider().request(job.base(), job.symbols(), options.date(), Math.max(1, linkAttempts()));
+      if (fromCache != null || options.caching().offline()) {
+        return request.newBuilder().cacheControl(CacheControl.FORCE_CACHE).build();
+      }
+      if (bypassCache) {
+        return request.newBuilder().cacheControl(CacheControl.FORCE_NETWORK).build();
+      }
+      return revalidate ? request.newBuilder().cacheControl(REVALIDATE).build() : request;
     }
 
     Step start() {
@@ -308,24 +376,91 @@ public final class Engine implements AutoCloseable {
         return finish(cancelled());
       }
       sentAt = time.nanoTime();
-      listener.requestStarted(job, outcomes.attempts(job.row()) + 1, sentAt);
-      outcomes.sent(job.row()); // counted as it goes out
+      if (fromCache == null) {
+        listener.requestStarted(job, outcomes.attempts(job.row()) + 1, sentAt);
+        outcomes.sent(job.row()); // counted as it goes out
+      }
       return new Step.Send(permit);
     }
 
     Step received(Throttle.Permit permit, AttemptResult result) {
-      listener.requestFinished(job, outcomes.attempts(job.row()), lane, sentAt, time.nanoTime());
+      if (fromCache == null) {
+        listener.requestFinished(job, outcomes.attempts(job.row()), lane, sentAt, time.nanoTime());
+      }
       if (cancelled) {
         return finish(cancelled());
+      }
+      if (fromCache != null) {
+        return fromCache(result);
       }
       return switch (result) {
         case AttemptResult.Success success -> {
           link().throttle().succeeded(permit);
-          yield finish(new Outcome.Fetched(job, success.rates(), linkAttempts(), earlier));
+          yield answered(success);
         }
         case AttemptResult.Fatal fatal -> next(failed(fatal.reason(), fatal.cause()));
         case AttemptResult.Retryable retryable -> retry(permit, retryable);
+        case AttemptResult.CacheUnreadable unreadable -> {
+          if (options.caching().offline()) {
+            yield next(failed("the cached answer is unreadable (--offline sends no request)", unreadable.cause()));
+          }
+          bypassCache = true; // its next answer overwrites the broken entry
+          yield new Step.Acquire(Duration.ZERO);
+        }
       };
+    }
+
+    /** An answer: the job's row, unless it is too old to trust or to print. */
+    private Step answered(AttemptResult.Success success) {
+      RateTable rates = success.rates();
+      if (success.source() == AttemptResult.Source.HIT && !options.caching().offline() && !revalidate
+          && link().provider().staleFrom(rates, options.date()).filter(stale -> !time.now().isBefore(stale)).isPresent()) {
+        // Cached before the provider's last publication: ask the server (with the cache's
+        // validators, so an unchanged answer costs a 304) rather than print yesterday's rates as today's.
+        revalidate = true;
+        return new Step.Acquire(Duration.ZERO);
+      }
+      if (options.caching().offline()) {
+        rates = rates.withCachedAt(success.fetchedAt()); // every row is the cache's: marked as such in csv and json
+      }
+      Optional<String> tooOld = tooOld(rates);
+      if (tooOld.isPresent()) {
+        return next(failed(tooOld.get(), null));
+      }
+      return finish(new Outcome.Fetched(job, rates, linkAttempts(), earlier));
+    }
+
+    /** {@code --max-age}: rates whose publication lies longer ago than that fail the job here. */
+    private Optional<String> tooOld(RateTable rates) {
+      Duration maxAge = options.caching().maxAge();
+      if (maxAge == null || rates.date() == null) {
+        return Optional.empty();
+      }
+      Instant published = rates.date().atTime(16, 0).atZone(EcbCalendar.FRANKFURT).toInstant();
+      return published.plus(maxAge).isBefore(time.now())
+          ? Optional.of("rates of " + rates.date() + " are older than --max-age " + Durations.format(maxAge))
+          : Optional.empty();
+    }
+
+    /** Every provider failed; {@code --stale-if-error} looks for a cached answer at each in turn. */
+    private Step fromCache(AttemptResult result) {
+      if (result instanceof AttemptResult.Success success && youngEnough(success.fetchedAt())) {
+        RateTable rates = success.rates().withCachedAt(success.fetchedAt());
+        if (tooOld(rates).isEmpty()) {
+          List<Outcome.Failed> failures = new ArrayList<>(fromCache.earlier());
+          failures.add(fromCache.withoutEarlier());
+          return finish(new Outcome.Fetched(job, rates, 0, failures));
+        }
+      }
+      if (linkIndex == lastLink) {
+        return finish(fromCache);
+      }
+      linkIndex++;
+      return new Step.Send(null);
+    }
+
+    private boolean youngEnough(Instant fetchedAt) {
+      return fetchedAt != null && !fetchedAt.plus(options.caching().staleIfError()).isBefore(time.now());
     }
 
     /** This job's row, from the provider's one answer (or that answer's failure). */
@@ -371,8 +506,16 @@ public final class Engine implements AutoCloseable {
 
     /** The current provider failed the job for good: on to the next one, if there is one. */
     private Step next(Outcome.Failed failure) {
-      if (cancelled || linkIndex == lastLink) {
-        return finish(cancelled ? cancelled() : failure);
+      if (cancelled) {
+        return finish(cancelled());
+      }
+      if (linkIndex == lastLink) {
+        if (cache != null && options.caching().staleIfError() != null && !sharedFetch && !options.caching().offline()) {
+          fromCache = failure;
+          linkIndex = 0;
+          return new Step.Send(null);
+        }
+        return finish(failure);
       }
       earlier.add(failure);
       linkIndex++;

@@ -1,6 +1,7 @@
 package dev.fxmatrix.fetch;
 
 import dev.fxmatrix.api.Endpoint;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
  * @param timeout bound of each request: connect, every read, and the whole call
  * @param retries retries of a failed request, per provider
  * @param throttle each provider's pace (each API has its own limits)
+ * @param caching the HTTP cache and how far to trust it
  * @param requestLog {@code --verbose}'s line per request, null for none
  */
 public record FetchOptions(
@@ -24,18 +26,36 @@ public record FetchOptions(
     Duration timeout,
     int retries,
     Throttle.Options throttle,
+    Caching caching,
     Consumer<String> requestLog) {
 
   public FetchOptions {
     chain = List.copyOf(chain);
   }
 
+  /**
+   * The HTTP cache: where ({@code dir} null for none); {@code offline}: answers from it only, of any
+   * age; {@code staleIfError}: after a base failed everywhere, a cached answer fetched at most that
+   * long ago (null: none); {@code maxAge}: rates dated longer ago than that fail (null: any age).
+   */
+  public record Caching(Path dir, boolean offline, Duration staleIfError, Duration maxAge) {
+    public static final Caching OFF = new Caching(null, false, null, null);
+
+    public boolean enabled() {
+      return dir != null;
+    }
+  }
+
   public FetchOptions withChain(List<Endpoint> chain) {
-    return new FetchOptions(chain, userAgent, date, timeout, retries, throttle, requestLog);
+    return new FetchOptions(chain, userAgent, date, timeout, retries, throttle, caching, requestLog);
   }
 
   public FetchOptions withRequestLog(Consumer<String> log) {
-    return new FetchOptions(chain, userAgent, date, timeout, retries, throttle, log);
+    return new FetchOptions(chain, userAgent, date, timeout, retries, throttle, caching, log);
+  }
+
+  public FetchOptions withCaching(Caching caching) {
+    return new FetchOptions(chain, userAgent, date, timeout, retries, throttle, caching, requestLog);
   }
 
   /** Whether any request may go to an https URL (else the client can skip TLS set-up). */

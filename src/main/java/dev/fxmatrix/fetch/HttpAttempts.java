@@ -3,6 +3,7 @@ package dev.fxmatrix.fetch;
 import dev.fxmatrix.api.ApiException;
 import dev.fxmatrix.api.Json;
 import dev.fxmatrix.api.Provider;
+import dev.fxmatrix.api.RateTable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import javax.net.ssl.SSLException;
@@ -40,7 +42,20 @@ final class HttpAttempts {
     try (response) {
       int code = response.code();
       if (code >= 200 && code < 300) {
-        return new AttemptResult.Success(provider.read(job.base(), job.symbols(), readCapped(response.body())));
+        AttemptResult.Source source = source(response);
+        try {
+          RateTable rates = provider.read(job.base(), job.symbols(), readCapped(response.body()));
+          return new AttemptResult.Success(rates, source, Instant.ofEpochMilli(response.receivedResponseAtMillis()));
+        } catch (ApiException | IOException e) {
+          if (source == AttemptResult.Source.HIT) {
+            return new AttemptResult.CacheUnreadable(e);
+          }
+          throw e;
+        }
+      }
+      if (code == 504 && response.networkResponse() == null && response.cacheResponse() == null) {
+        // OkHttp's answer to "only if cached" when the cache has nothing for the request.
+        return new AttemptResult.Fatal("not in the cache (--offline sends no request)", null);
       }
       byte[] body = errorBody(response.body());
       if (code == 429) {
@@ -60,6 +75,16 @@ final class HttpAttempts {
     } catch (IOException e) {
       return fromException(e);
     }
+  }
+
+  /** How the cache took part: OkHttp keeps the network and the cache response it combined. */
+  static AttemptResult.Source source(Response response) {
+    if (response.networkResponse() == null) {
+      return response.cacheResponse() != null ? AttemptResult.Source.HIT : AttemptResult.Source.FETCHED;
+    }
+    return response.cacheResponse() != null && response.networkResponse().code() == 304
+        ? AttemptResult.Source.REVALIDATED
+        : AttemptResult.Source.FETCHED;
   }
 
   /** An error page's body; an oversized one is left unread, and its status still decides what follows. */

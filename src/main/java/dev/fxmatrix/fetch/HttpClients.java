@@ -1,5 +1,6 @@
 package dev.fxmatrix.fetch;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -7,10 +8,13 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Cache;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /** Builds the one OkHttp client a run uses, sized for the run's concurrency. */
 public final class HttpClients {
@@ -22,6 +26,11 @@ public final class HttpClients {
    * otherwise hold asynchronous calls to 5 per host).
    */
   public static OkHttpClient create(FetchOptions options, int concurrency) {
+    return create(options, concurrency, null);
+  }
+
+  /** {@link #create(FetchOptions, int)} with {@code cache} for answers (null for none). */
+  public static OkHttpClient create(FetchOptions options, int concurrency, Cache cache) {
     int parallel = Math.max(5, concurrency);
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     if (!options.usesTls()) {
@@ -31,6 +40,9 @@ public final class HttpClients {
     }
     if (options.requestLog() != null) {
       builder.addInterceptor(new RequestLog(options.requestLog()));
+    }
+    if (cache != null) {
+      builder.cache(cache).addNetworkInterceptor(HttpClients::neverStoreErrors);
     }
     Dispatcher dispatcher = new Dispatcher(daemonPool());
     dispatcher.setMaxRequests(Math.max(64, parallel));
@@ -46,6 +58,18 @@ public final class HttpClients {
         // Our retry policy is the only one, so the attempt counts we report are true.
         .retryOnConnectionFailure(false)
         .build();
+  }
+
+  /**
+   * An error is no answer to keep, whatever its headers say (Frankfurter's carry no-store; not every
+   * API's do): a 404 cached for a day would outlive the outage it came from.
+   */
+  private static Response neverStoreErrors(Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    if (response.isSuccessful() || response.code() == 304) {
+      return response;
+    }
+    return response.newBuilder().header("Cache-Control", "no-store").removeHeader("Expires").build();
   }
 
   /** Lets the JVM exit at once: OkHttp's own executor and idle connections would hold it ~60 s. */

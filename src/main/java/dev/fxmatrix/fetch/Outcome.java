@@ -55,6 +55,11 @@ public sealed interface Outcome {
       return (provider == null ? "" : provider + ": ") + own();
     }
 
+    /** This failure alone, without the providers failed before it. */
+    public Failed withoutEarlier() {
+      return new Failed(job, provider, reason, attempts, cause, List.of());
+    }
+
     /** The one-line report for stderr, e.g. "PLN: HTTP 500 (4 attempts)". */
     public String describe() {
       return job.base() + ": " + summary();

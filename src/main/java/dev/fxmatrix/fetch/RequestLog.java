@@ -20,7 +20,8 @@ final class RequestLog implements Interceptor {
     long start = System.nanoTime();
     try {
       Response response = chain.proceed(request);
-      log(request, String.valueOf(response.code()), start);
+      String cache = response.cacheResponse() == null ? "" : ", " + HttpAttempts.source(response).words();
+      log(request, response.code() + cache, start);
       return response;
     } catch (IOException e) {
       log(request, "failed: " + e, start);
@@ -32,7 +33,7 @@ final class RequestLog implements Interceptor {
     long millis = (System.nanoTime() - start) / 1_000_000;
     log.accept(
         String.format(
-            "[%s] %s %s -> %s (%d ms)",
+            "[%s] %s %s -> %s, %d ms",
             Thread.currentThread().getName(), request.method(), request.url(), status, millis));
   }
 }

@@ -2,7 +2,6 @@ package dev.fxmatrix.output;
 
 import dev.fxmatrix.api.RateTable;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +10,11 @@ import java.util.stream.Collectors;
 /**
  * Format {@code csv}: {@code base,USD,EUR,...} then one line per base that succeeded, streamed.
  *
- * <p>Cells repeat the API's digits exactly ({@link BigDecimal#toPlainString()}, never rounded and
- * never scientific), so the CSV loses nothing. A base's own cell is {@code 1}, which is exact and is
+ * <p>Cells are the shortest decimal of the value the API sent ({@link Decimals#shortest}, never
+ * scientific), so the CSV loses nothing and does not depend on how a server spells its numbers.
+ * After the symbols come three columns about the row: its {@code date}, the {@code provider} that
+ * answered it, and {@code cached}, when the answer was fetched if it came from the cache in place
+ * of a failed or forbidden request ({@code --stale-if-error}, {@code --offline}), else empty. A base's own cell is {@code 1}, which is exact and is
  * what {@link RateTable#rate} yields; a rate the API did not return is an empty cell. Failed bases
  * are left out (the caller reports them on stderr) so every line is a complete data row. Fields are
  * quoted per RFC 4180 when they need it; lines end in {@code "\n"}, which RFC 4180 readers accept
@@ -33,7 +35,10 @@ public final class CsvWriter implements MatrixWriter {
     writeHeaderOnce();
     List<String> fields = new ArrayList<>();
     fields.add(table.base());
-    spec.symbols().forEach(s -> fields.add(table.rate(s).map(BigDecimal::toPlainString).orElse("")));
+    spec.symbols().forEach(s -> fields.add(table.rate(s).map(r -> Decimals.shortest(r).toPlainString()).orElse("")));
+    fields.add(table.date() == null ? "" : table.date().toString());
+    fields.add(table.provider() == null ? "" : table.provider());
+    fields.add(table.cachedAt() == null ? "" : table.cachedAt().toString());
     writeLine(fields);
     out.flush();
   }
@@ -55,6 +60,7 @@ public final class CsvWriter implements MatrixWriter {
       List<String> fields = new ArrayList<>();
       fields.add("base");
       fields.addAll(spec.symbols());
+      fields.addAll(List.of("date", "provider", "cached"));
       writeLine(fields);
     }
   }

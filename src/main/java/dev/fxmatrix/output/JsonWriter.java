@@ -27,11 +27,14 @@ import java.util.Objects;
  * <pre>{@code
  * {"date": "2019-04-09", "bases": [...], "symbols": [...],
  *  "rates": {"USD": {"USD": 1, "EUR": 0.8867606633, "XXX": null}, ...},
+ *  "providers": {"USD": "frankfurter", ...},
  *  "failures": {"PLN": "HTTP 500 (4 attempts)"}}
  * }</pre>
  *
- * <p>Rates are the API's BigDecimals written exactly and never in scientific notation; a base's own
- * cell is {@code 1}, a missing rate is {@code null}. {@code rates} holds the bases that succeeded,
+ * <p>Rates are the shortest decimal of the value the API sent ({@link Decimals#shortest}), never in
+ * scientific notation; a base's own cell is {@code 1}, a missing rate is {@code null}. {@code
+ * providers} names who answered each row; {@code cached} (only when there are such rows) gives, for
+ * a row taken from the cache in place of a failed or forbidden request, when it was fetched. {@code rates} holds the bases that succeeded,
  * {@code failures} (always present, maybe empty) the others with their reason. {@code date} is the
  * date the rows share; if they disagree it is the latest and {@code dates} gives each base's date
  * (absent otherwise, so the common case stays simple); if every base failed it is {@code null}. The
@@ -74,13 +77,19 @@ public final class JsonWriter implements MatrixWriter {
   private Document document() {
     Map<String, Map<String, BigDecimal>> rates = new LinkedHashMap<>();
     Map<String, String> dates = new LinkedHashMap<>();
+    Map<String, String> providers = new LinkedHashMap<>();
+    Map<String, String> cached = new LinkedHashMap<>();
     tables.forEach(
         (base, table) -> {
           Map<String, BigDecimal> row = new LinkedHashMap<>(); // allows the null of a missing rate
-          spec.symbols().forEach(symbol -> row.put(symbol, table.rate(symbol).orElse(null)));
+          spec.symbols().forEach(symbol -> row.put(symbol, table.rate(symbol).map(Decimals::shortest).orElse(null)));
           rates.put(base, row);
           if (table.date() != null) { // null: a row that needed no request
             dates.put(base, table.date().toString());
+            providers.put(base, table.provider());
+          }
+          if (table.cachedAt() != null) {
+            cached.put(base, table.cachedAt().toString());
           }
         });
     LocalDate latest =
@@ -92,17 +101,21 @@ public final class JsonWriter implements MatrixWriter {
         spec.bases(),
         spec.symbols(),
         rates,
+        providers,
+        cached.isEmpty() ? null : cached,
         failures);
   }
 
-  /** The document's shape; {@code dates} is left out when null, {@code date} never is. */
-  @JsonPropertyOrder({"date", "dates", "bases", "symbols", "rates", "failures"})
+  /** The document's shape; {@code dates} and {@code cached} are left out when null, the others never. */
+  @JsonPropertyOrder({"date", "dates", "bases", "symbols", "rates", "providers", "cached", "failures"})
   record Document(
       String date,
       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> dates,
       List<String> bases,
       List<String> symbols,
       Map<String, Map<String, BigDecimal>> rates,
+      Map<String, String> providers,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> cached,
       Map<String, String> failures) {}
 
   private static ObjectWriter createWriter() {

@@ -51,13 +51,20 @@ public final class MatrixRunner {
       }
       List<Job> jobs = jobs(options.bases(), options.symbols());
       int concurrency = options.strategy().concurrency(jobs.size(), options.threads());
-      try (Engine engine = Engine.open(fetch, concurrency, FetchListener.NONE)) {
+      try (Engine engine = Engine.open(fetch, concurrency, FetchListener.NONE, this::note)) {
         return fetchAndPrint(options, jobs, engine, jsonWarm);
       }
     } catch (IOException e) {
       err.println("fxmatrix: " + e.getMessage());
       return ExitCode.FAILED;
+    } catch (InterruptedException e) {
+      return ExitCode.INTERRUPTED;
     }
+  }
+
+  /** Something the user should know that is no failure: stderr, unless --quiet. */
+  private void note(String line) {
+    log("fxmatrix: " + line);
   }
 
   private void log(String line) {
@@ -82,9 +89,13 @@ public final class MatrixRunner {
               strategy,
               engine,
               options.format().open(target.writer(), new MatrixSpec(options.bases(), options.symbols())),
-              failed -> report(failed, options.verbose()),
+              failed -> {},
               options.maxTime());
-      int code = finish(options, target, result);
+      if (interrupted) {
+        return ExitCode.INTERRUPTED; // the cancelled rows are no failures to report
+      }
+      boolean strictFails = new RunReport(err, options, engine.providers(), LocalDate.now()).print(result);
+      int code = finish(options, target, result, strictFails);
       if (!options.quiet()) {
         reportDates(options, result);
         err.printf(Locale.ROOT, "time elapsed: %.2fs%n", (System.nanoTime() - start) / 1e9);
@@ -100,31 +111,22 @@ public final class MatrixRunner {
     }
   }
 
-  private int finish(RunOptions options, OutputTarget target, MatrixRun.Result result) throws IOException {
+  private int finish(RunOptions options, OutputTarget target, MatrixRun.Result result, boolean strictFails)
+      throws IOException {
     List<Outcome.Failed> failures = result.failures();
-    if (failures.isEmpty() || options.allowPartial()) {
+    boolean complete = failures.isEmpty() && !strictFails;
+    if (complete || options.allowPartial()) {
       target.commit();
     } else if (options.output() != null) {
       err.printf(
-          "fxmatrix: not writing %s (an existing file is left as it was): %d of %d bases failed;"
-              + " --allow-partial writes what succeeded%n",
-          options.output(), failures.size(), result.outcomes().size());
+          "fxmatrix: not writing %s (an existing file is left as it was): %s; --allow-partial writes what succeeded%n",
+          options.output(),
+          failures.isEmpty() ? "--strict" : failures.size() + " of " + result.outcomes().size() + " bases failed");
     }
     if (!failures.isEmpty() && result.outcomes().size() > 1) {
       err.printf("fxmatrix: %d of %d bases failed%n", failures.size(), result.outcomes().size());
     }
-    return failures.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
-  }
-
-  private void report(Outcome.Failed failed, boolean verbose) {
-    if (interrupted) {
-      return;
-    }
-    err.println("fxmatrix: " + failed.describe());
-    if (verbose && failed.cause() != null) {
-      failed.cause().printStackTrace(err);
-    }
-    err.flush();
+    return complete ? ExitCode.OK : ExitCode.FAILED;
   }
 
   /** The date the API answered with, since a weekend request returns Friday's rates. */

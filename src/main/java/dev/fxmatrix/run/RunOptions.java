@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param fetch how to fetch; its API URL is replaced by the embedded API's with {@code demo}
  * @param output null for stdout
+ * @param strict rows of different days, or cells the API left out, fail the run (exit 1)
  * @param maxTime the whole run's bound, null for none
  * @param demo the embedded API to start and use, null for none
  */
@@ -26,6 +27,7 @@ public record RunOptions(
     boolean allowPartial,
     boolean quiet,
     boolean verbose,
+    boolean strict,
     Duration maxTime,
     Demo demo) {
 

@@ -54,6 +54,7 @@ final class WorkerMessages {
           Duration.ofMillis(timeoutMillis),
           0,
           Throttle.Options.UNLIMITED,
+          FetchOptions.Caching.OFF, // the parent's run holds the cache: one process at a time
           logRequests ? log : null);
     }
   }
@@ -101,6 +102,8 @@ final class WorkerMessages {
                 describe(retry.cause()));
         case AttemptResult.Fatal fatal ->
             new Result(row, "fatal", null, null, null, fatal.reason(), null, false, describe(fatal.cause()));
+        case AttemptResult.CacheUnreadable unreadable -> // workers have no cache; were one to, this is how it reads
+            new Result(row, "retryable", null, null, null, "cached answer unreadable", null, false, describe(unreadable.cause()));
       };
     }
 

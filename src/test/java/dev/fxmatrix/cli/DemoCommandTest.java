@@ -38,7 +38,7 @@ class DemoCommandTest {
   void demoServesPastDatesWithTheirOwnCurrencies() {
     Cli run = Cli.run("--demo", "--demo-latency", "0ms", "-b", "EUR", "--symbols", "DEM,LTL,USD", "--date", "2010-01-02", "-f", "csv");
     // A Saturday: Friday's rates (2010-01-01 was a holiday, so Thursday's). LTL existed then, DEM never.
-    assertThat(run.out()).isEqualTo("base,DEM,LTL,USD\nEUR,,3.4528,1.4406\n");
+    assertThat(run.out()).isEqualTo("base,DEM,LTL,USD,date,provider,cached\nEUR,,3.4528,1.4406,2009-12-31,frankfurter,\n");
     assertThat(run.err()).contains("rates of 2009-12-31");
   }
 

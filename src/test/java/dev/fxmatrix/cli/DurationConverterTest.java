@@ -63,7 +63,7 @@ class DurationConverterTest {
   }
 
   @ParameterizedTest(name = "{0} reads {1}")
-  @CsvSource({"999ms, 999ms", "1000ms, 1s", "1500ms, 1.5s", "59999ms, 59.999s", "60s, 1m", "150s, 2m30s", "3600s, 1h", "10000s, 2h46m"})
+  @CsvSource({"999ms, 999ms", "1000ms, 1s", "1500ms, 1.5s", "59999ms, 59.999s", "60s, 1m", "150s, 2m30s", "3600s, 1h", "10000s, 2h46m", "3d, 3d", "36h, 36h"})
   void messagesShowDurationsShortly(String given, String shown) {
     assertThat(dev.fxmatrix.fetch.Durations.format(DurationConverter.parse(given))).isEqualTo(shown);
   }

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FailureReportingTest {
   static final String USD_RATES =
-      "{\"amount\":1.0,\"base\":\"USD\",\"date\":\"2019-04-09\",\"rates\":{\"EUR\":0.8867606633}}";
+      "{\"amount\":1.0,\"base\":\"USD\",\"date\":\"" + FakeFrankfurter.LATEST + "\",\"rates\":{\"EUR\":0.8867606633}}";
   static final String USD_ROW = "1 USD =     1.0 USD,   0.887 EUR\n";
 
   @StartStop final MockWebServer server = new MockWebServer();

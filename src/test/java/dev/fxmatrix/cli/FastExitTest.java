@@ -33,7 +33,7 @@ class FastExitTest {
     Process child = run("--demo", "--demo-latency", "0ms", "-s", "virtual", "-f", "csv", "-b", "USD,EUR", "-o", csv.toString());
 
     assertThat(child.exitValue()).isZero();
-    assertThat(Files.readString(csv)).isEqualTo("base,USD,EUR\nUSD,1,0.85587\nEUR,1.1684,1\n");
+    assertThat(Files.readString(csv)).isEqualTo("base,USD,EUR,date,provider,cached\nUSD,1,0.85587,2026-04-13,frankfurter,\nEUR,1.1684,1,2026-04-13,frankfurter,\n");
     assertThat(Files.readString(dir.resolve("err"))).startsWith("rates of 2026-04-13\ntime elapsed: ");
     assertThat(Files.readString(dir.resolve("out"))).isEmpty();
   }

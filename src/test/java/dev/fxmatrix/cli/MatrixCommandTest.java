@@ -47,7 +47,7 @@ class MatrixCommandTest {
       assertThat(run.out()).as(strategy).isEqualTo(SEED_TABLE);
       assertThat(run.exitCode()).isZero();
       assertThat(run.err()).as(strategy).containsPattern("(?m)^time elapsed: \\d+\\.\\d\\ds$");
-      assertThat(run.err()).contains("rates of 2019-04-09");
+      assertThat(run.err()).contains("rates of " + FakeFrankfurter.LATEST);
     }
   }
 
@@ -113,17 +113,17 @@ class MatrixCommandTest {
     assertThat(run.out())
         .isEqualTo(
             """
-            base,USD,EUR,PLN
-            USD,1,0.8867606633,3.8015429636
-            EUR,1.127699999996155,1,4.287000000037101
-            """);
+            base,USD,EUR,PLN,date,provider,cached
+            USD,1,0.8867606633,3.8015429636,%1$s,frankfurter,
+            EUR,1.127699999996155,1,4.287000000037101,%1$s,frankfurter,
+            """.formatted(FakeFrankfurter.LATEST));
   }
 
   @Test
   void jsonIsOneDocumentWithTheDate() throws Exception {
     Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD,EUR", "-f", "json");
     JsonNode json = new ObjectMapper().readTree(run.out());
-    assertThat(json.get("date").asText()).isEqualTo("2019-04-09");
+    assertThat(json.get("date").asText()).isEqualTo(FakeFrankfurter.LATEST);
     assertThat(json.get("bases").toString()).isEqualTo("[\"USD\",\"EUR\"]");
     assertThat(json.get("symbols").toString()).isEqualTo("[\"USD\",\"EUR\"]");
     assertThat(json.at("/rates/USD/EUR").decimalValue()).isEqualTo(new BigDecimal("0.8867606633"));
@@ -133,7 +133,7 @@ class MatrixCommandTest {
   @Test
   void gridShowsTheDateInItsHeader() {
     Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD,EUR", "-f", "grid", "-q");
-    assertThat(run.out()).startsWith("rates on 2019-04-09\n").contains("0.886761");
+    assertThat(run.out()).startsWith("rates on " + FakeFrankfurter.LATEST + "\n").contains("0.886761");
   }
 
   @Test

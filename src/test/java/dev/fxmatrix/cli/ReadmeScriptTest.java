@@ -91,7 +91,7 @@ class ReadmeScriptTest {
 
     Ran ok = runScript(shell, server.url("/v1").toString());
     assertThat(ok.err()).isEmpty();
-    assertThat(Files.readString(rates)).startsWith("base,USD,EUR,PLN,NOK,CZK\n");
+    assertThat(Files.readString(rates)).startsWith("base,USD,EUR,PLN,NOK,CZK,date,provider,cached\n");
     String written = Files.readString(rates);
 
     unknownBase = "PLN";

@@ -127,7 +127,7 @@ class StdoutErrorsTest {
 
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).isZero();
-    assertThat(out).startsWith("base,USD,EUR\nUSD,1,");
+    assertThat(out).startsWith("base,USD,EUR,date,provider,cached\nUSD,1,");
     assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/proc/self/fd/1"));
     assertThat(Files.readString(dir.resolve("stderr"))).isEmpty();
   }

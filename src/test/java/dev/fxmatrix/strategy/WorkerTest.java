@@ -73,7 +73,7 @@ class WorkerTest {
     assertThat(attempt(new Job(3, "USD", List.of("EUR", "IDR"))))
         .isEqualTo(
             new WorkerMessages.Result(
-                3, "success", "frankfurter", Map.of("EUR", "0.8867606633", "IDR", "14132.9963642813"), "2019-04-09",
+                3, "success", "frankfurter", Map.of("EUR", "0.8867606633", "IDR", "14132.9963642813"), FakeFrankfurter.LATEST,
                 null, null, false, null));
     assertThat(api.starts()).hasSize(1);
   }

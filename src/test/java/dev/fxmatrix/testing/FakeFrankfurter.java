@@ -29,6 +29,12 @@ public final class FakeFrankfurter extends Dispatcher {
 
   public static final String SEED_DATE = "2019-04-09";
 
+  /**
+   * What {@code latest} answers: today (UTC), as a live API would, so runs see current rates and
+   * not the warning for rates that stopped updating.
+   */
+  public static final String LATEST = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
   private final Map<String, BigDecimal> usdRates;
   private volatile long delayMillis;
   private volatile int rateLimitPerSecond; // 0: none
@@ -165,7 +171,7 @@ public final class FakeFrankfurter extends Dispatcher {
             .filter(s -> !s.equals(base) && usdRates.containsKey(s))
             .map(s -> "\"" + s + "\":" + usdRates.get(s).divide(baseRate, MathContext.DECIMAL64).toPlainString())
             .collect(Collectors.joining(","));
-    String date = last.equals("latest") ? SEED_DATE : last;
+    String date = last.equals("latest") ? LATEST : last;
     codes.add(200);
     return respond(
         200, "{\"amount\":1.0,\"base\":\"" + base + "\",\"date\":\"" + date + "\",\"rates\":{" + rates + "}}");

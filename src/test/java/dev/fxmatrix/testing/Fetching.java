@@ -26,7 +26,7 @@ public final class Fetching {
   public static FetchOptions options(HttpUrl api, int retries) {
     return new FetchOptions(
         List.of(new Endpoint(FrankfurterV1.NAME, List.of(api.toString()))), "fxmatrix/test", null, Duration.ofSeconds(10),
-        retries, Throttle.Options.UNLIMITED, null);
+        retries, Throttle.Options.UNLIMITED, FetchOptions.Caching.OFF, null);
   }
 
   /** An engine whose waits pass in {@code time}, with back-off jitter from {@code random}. */
