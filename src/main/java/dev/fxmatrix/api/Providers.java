@@ -6,7 +6,8 @@ import okhttp3.HttpUrl;
 /** The providers fxmatrix speaks, by their command-line names, and where each lives by default. */
 public final class Providers {
   /** In the order {@code --help} and the README list them. */
-  public static final List<String> NAMES = List.of(FrankfurterV1.NAME);
+  public static final List<String> NAMES =
+      List.of(FrankfurterV1.NAME, FrankfurterV2.NAME);
 
   /** Every code the ECB ever published but EUR: what a provider serving all bases from one EUR table is asked for. */
   public static final List<String> EVERY_CODE_BUT_EUR =
@@ -14,9 +15,11 @@ public final class Providers {
 
   private Providers() {}
 
+  /** Where {@code name} lives unless told otherwise. */
   public static List<String> defaultUrls(String name) {
     return switch (name) {
       case FrankfurterV1.NAME -> List.of(FrankfurterV1.DEFAULT_URL);
+      case FrankfurterV2.NAME -> List.of(FrankfurterV2.DEFAULT_URL);
       default -> throw new IllegalArgumentException("no provider " + name);
     };
   }
@@ -24,7 +27,8 @@ public final class Providers {
   /** Whether the provider serves past days ({@code --date}). */
   public static boolean servesDates(String name) {
     return switch (name) {
-      default -> true;
+      case FrankfurterV1.NAME, FrankfurterV2.NAME -> true;
+      default -> throw new IllegalArgumentException("no provider " + name);
     };
   }
 
@@ -34,7 +38,7 @@ public final class Providers {
    */
   public static String checkUrl(String provider, String url) {
     if (HttpUrl.parse(url) == null) {
-      return "not an http(s) URL, like " + FrankfurterV1.DEFAULT_URL;
+      return "not an http(s) URL, like " + defaultUrls(provider == null ? FrankfurterV1.NAME : provider).getFirst();
     }
     return null;
   }
@@ -44,6 +48,7 @@ public final class Providers {
     List<String> urls = endpoint.effectiveUrls();
     return switch (endpoint.provider()) {
       case FrankfurterV1.NAME -> new FrankfurterV1(HttpUrl.get(urls.getFirst()), userAgent);
+      case FrankfurterV2.NAME -> new FrankfurterV2(HttpUrl.get(urls.getFirst()), userAgent);
       default -> throw new IllegalArgumentException("no provider " + endpoint.provider());
     };
   }
