@@ -7,7 +7,7 @@ import okhttp3.HttpUrl;
 public final class Providers {
   /** In the order {@code --help} and the README list them. */
   public static final List<String> NAMES =
-      List.of(FrankfurterV1.NAME, FrankfurterV2.NAME);
+      List.of(FrankfurterV1.NAME, FrankfurterV2.NAME, OpenErApi.NAME);
 
   /** Every code the ECB ever published but EUR: what a provider serving all bases from one EUR table is asked for. */
   public static final List<String> EVERY_CODE_BUT_EUR =
@@ -20,6 +20,7 @@ public final class Providers {
     return switch (name) {
       case FrankfurterV1.NAME -> List.of(FrankfurterV1.DEFAULT_URL);
       case FrankfurterV2.NAME -> List.of(FrankfurterV2.DEFAULT_URL);
+      case OpenErApi.NAME -> List.of(OpenErApi.DEFAULT_URL);
       default -> throw new IllegalArgumentException("no provider " + name);
     };
   }
@@ -27,6 +28,7 @@ public final class Providers {
   /** Whether the provider serves past days ({@code --date}). */
   public static boolean servesDates(String name) {
     return switch (name) {
+      case OpenErApi.NAME -> false;
       case FrankfurterV1.NAME, FrankfurterV2.NAME -> true;
       default -> throw new IllegalArgumentException("no provider " + name);
     };
@@ -49,6 +51,7 @@ public final class Providers {
     return switch (endpoint.provider()) {
       case FrankfurterV1.NAME -> new FrankfurterV1(HttpUrl.get(urls.getFirst()), userAgent);
       case FrankfurterV2.NAME -> new FrankfurterV2(HttpUrl.get(urls.getFirst()), userAgent);
+      case OpenErApi.NAME -> new OpenErApi(HttpUrl.get(urls.getFirst()), userAgent);
       default -> throw new IllegalArgumentException("no provider " + endpoint.provider());
     };
   }

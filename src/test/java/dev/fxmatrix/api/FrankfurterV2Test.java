@@ -100,12 +100,7 @@ class FrankfurterV2Test {
   }
 
   private String malformed(String body) {
-    try {
-      provider().read("USD", List.of("GBP"), body.getBytes(StandardCharsets.UTF_8));
-      throw new AssertionError("read " + body);
-    } catch (ApiException e) {
-      return e.getMessage();
-    }
+    return ProviderHttp.refusal(provider(), "USD", List.of("GBP"), body);
   }
 
   @Test

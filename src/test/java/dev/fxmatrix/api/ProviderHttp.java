@@ -73,6 +73,16 @@ final class ProviderHttp {
     return exchange.body();
   }
 
+  /** The message of {@code provider}'s refusal to read {@code body} as {@code base}'s rates of {@code symbols}. */
+  static String refusal(Provider provider, String base, List<String> symbols, String body) {
+    try {
+      provider.read(base, symbols, body.getBytes(StandardCharsets.UTF_8));
+    } catch (ApiException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError(provider.name() + " read " + body);
+  }
+
   /** A run's engine over {@code chain} (3 retries, waits in virtual time), fetching {@code jobs} in order. */
   static List<Outcome> fetch(List<Endpoint> chain, LocalDate date, Job... jobs) {
     return fetch(chain, date, new VirtualTime(), jobs);
