@@ -7,7 +7,7 @@ import okhttp3.HttpUrl;
 public final class Providers {
   /** In the order {@code --help} and the README list them. */
   public static final List<String> NAMES =
-      List.of(FrankfurterV1.NAME, FrankfurterV2.NAME, OpenErApi.NAME, CurrencyApi.NAME);
+      List.of(FrankfurterV1.NAME, FrankfurterV2.NAME, OpenErApi.NAME, CurrencyApi.NAME, Ecb.NAME);
 
   /** Every code the ECB ever published but EUR: what a provider serving all bases from one EUR table is asked for. */
   public static final List<String> EVERY_CODE_BUT_EUR =
@@ -22,6 +22,7 @@ public final class Providers {
       case FrankfurterV2.NAME -> List.of(FrankfurterV2.DEFAULT_URL);
       case OpenErApi.NAME -> List.of(OpenErApi.DEFAULT_URL);
       case CurrencyApi.NAME -> CurrencyApi.DEFAULT_URLS;
+      case Ecb.NAME -> List.of(Ecb.DEFAULT_URL);
       default -> throw new IllegalArgumentException("no provider " + name);
     };
   }
@@ -30,7 +31,7 @@ public final class Providers {
   public static boolean servesDates(String name) {
     return switch (name) {
       case OpenErApi.NAME -> false;
-      case FrankfurterV1.NAME, FrankfurterV2.NAME, CurrencyApi.NAME -> true;
+      case FrankfurterV1.NAME, FrankfurterV2.NAME, CurrencyApi.NAME, Ecb.NAME -> true;
       default -> throw new IllegalArgumentException("no provider " + name);
     };
   }
@@ -62,6 +63,7 @@ public final class Providers {
       case FrankfurterV2.NAME -> new FrankfurterV2(HttpUrl.get(urls.getFirst()), userAgent);
       case OpenErApi.NAME -> new OpenErApi(HttpUrl.get(urls.getFirst()), userAgent);
       case CurrencyApi.NAME -> new CurrencyApi(urls, userAgent);
+      case Ecb.NAME -> new Ecb(HttpUrl.get(urls.getFirst()), userAgent);
       default -> throw new IllegalArgumentException("no provider " + endpoint.provider());
     };
   }

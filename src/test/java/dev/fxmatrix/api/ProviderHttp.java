@@ -73,10 +73,15 @@ final class ProviderHttp {
     return exchange.body();
   }
 
-  /** The message of {@code provider}'s refusal to read {@code body} as {@code base}'s rates of {@code symbols}. */
+  /** The message of {@code provider}'s refusal to read {@code body} as {@code base}'s latest rates of {@code symbols}. */
   static String refusal(Provider provider, String base, List<String> symbols, String body) {
+    return refusal(provider, base, symbols, null, body);
+  }
+
+  /** The message of {@code provider}'s refusal to read {@code body} as {@code base}'s rates of {@code symbols} on {@code date}. */
+  static String refusal(Provider provider, String base, List<String> symbols, LocalDate date, String body) {
     try {
-      provider.read(base, symbols, body.getBytes(StandardCharsets.UTF_8));
+      provider.read(base, symbols, date, body.getBytes(StandardCharsets.UTF_8));
     } catch (ApiException e) {
       return e.getMessage();
     }
