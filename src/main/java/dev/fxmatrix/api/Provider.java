@@ -20,6 +20,11 @@ public interface Provider {
   /** Bodies beyond this are not rate tables (a full answer for 160 currencies is ~4 KiB; ECB's 90 days ~50 KiB). */
   int MAX_BODY_BYTES = 256 * 1024;
 
+  /** The largest body it may send; only a provider whose one answer is a whole history needs more. */
+  default int maxBodyBytes() {
+    return MAX_BODY_BYTES;
+  }
+
   /** Its name on the command line: {@code frankfurter}, {@code ecb}, ... */
   String name();
 
@@ -46,6 +51,15 @@ public interface Provider {
 
   /** Reads a 2xx answer; anything but the expected shape is an {@link ApiException} fit for the user. */
   RateTable read(String base, List<String> symbols, byte[] body) throws ApiException;
+
+  /**
+   * {@link #read} for the day {@code date} that the request asked for (null: the latest). Only a
+   * provider whose one answer holds many days (the ECB's 90-day and full histories) needs the date
+   * to pick the right one; the others answer for the asked day already.
+   */
+  default RateTable read(String base, List<String> symbols, LocalDate date, byte[] body) throws ApiException {
+    return read(base, symbols, body);
+  }
 
   /**
    * What a 4xx answer other than 429 means, in words for the user: this API's own message, and what
