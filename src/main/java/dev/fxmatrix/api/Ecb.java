@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -62,6 +64,12 @@ public final class Ecb extends UrlProvider {
   @Override
   public boolean oneAnswerForAll() {
     return true;
+  }
+
+  /** The ECB's own rates: new ones come with its next publication, whatever the file's headers say. */
+  @Override
+  public Optional<Instant> staleFrom(RateTable answer, LocalDate asked) {
+    return EcbCalendar.staleFrom(answer.date(), asked);
   }
 
   @Override

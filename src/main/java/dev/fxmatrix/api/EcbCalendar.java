@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +45,18 @@ public final class EcbCalendar {
       next = next.plusDays(1);
     }
     return next.atTime(PUBLISHED_AT).atZone(FRANKFURT).toInstant();
+  }
+
+  /**
+   * When an answer of the ECB's rates dated {@code answered} stops being the newest: at the next
+   * publication, if it could still change (an answer for the latest, {@code asked} null, or one
+   * older than the day asked for); empty for a past day's answer, which never changes.
+   */
+  public static Optional<Instant> staleFrom(LocalDate answered, LocalDate asked) {
+    if (answered == null || (asked != null && !asked.isAfter(answered))) {
+      return Optional.empty();
+    }
+    return Optional.of(nextPublicationAfter(answered));
   }
 
   /** Business days from {@code date} to {@code today}: 0 for today, 1 for the last business day before it. */

@@ -150,10 +150,7 @@ public final class FrankfurterV1 implements Provider {
   /** Frankfurter v1 serves the ECB's rates: new ones come with the ECB's next publication. */
   @Override
   public Optional<Instant> staleFrom(RateTable answer, LocalDate asked) {
-    if (answer.date() == null || (asked != null && !asked.isAfter(answer.date()))) {
-      return Optional.empty();
-    }
-    return Optional.of(EcbCalendar.nextPublicationAfter(answer.date()));
+    return EcbCalendar.staleFrom(answer.date(), asked);
   }
 
   @Override

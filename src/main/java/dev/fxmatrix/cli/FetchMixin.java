@@ -134,6 +134,10 @@ final class FetchMixin {
     providers.forEach(name -> urls.put(name, new ArrayList<>()));
     for (Converters.ApiUrl url : apiUrls == null ? List.<Converters.ApiUrl>of() : apiUrls) {
       String provider = url.provider() == null ? providers.getFirst() : url.provider();
+      String problem = Providers.checkUrl(provider, url.url()); // a bare URL's provider is known only now
+      if (problem != null) {
+        throw UsageError.of(command, "--api-url", "'" + url + "' for " + provider + ": " + problem);
+      }
       if (!urls.containsKey(provider)) {
         throw UsageError.of(command, "--api-url", "'" + url + "' is for " + provider + ", which --provider does not name ("
             + String.join(",", providers) + ")");

@@ -43,7 +43,7 @@ public final class FxMatrixCommand implements Callable<Integer> {
   static final String DEFAULT_BASES = "USD,EUR,PLN,NOK,CZK";
 
   /** The names of the subcommands {@link #commandLine} registers: serve, bench and two hidden ones. */
-  private static final Set<String> SUBCOMMANDS = Set.of("serve", "bench", "cache", "worker", "aot-training");
+  private static final Set<String> SUBCOMMANDS = Set.of("serve", "bench", "cache", "currencies", "worker", "aot-training");
 
   @Spec CommandSpec spec;
 
@@ -102,6 +102,7 @@ public final class FxMatrixCommand implements Callable<Integer> {
           .addSubcommand(new ServeCommand())
           .addSubcommand(new BenchCommand())
           .addSubcommand(new CacheCommand())
+          .addSubcommand(new CurrenciesCommand())
           .addSubcommand(new WorkerCommand())
           .addSubcommand(new TrainCommand());
     }

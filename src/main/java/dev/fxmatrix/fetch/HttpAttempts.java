@@ -44,7 +44,7 @@ final class HttpAttempts {
       if (code >= 200 && code < 300) {
         AttemptResult.Source source = source(response);
         try {
-          RateTable rates = provider.read(job.base(), job.symbols(), readCapped(response.body()));
+          RateTable rates = provider.read(job.base(), job.symbols(), date, readCapped(response.body(), provider.maxBodyBytes()));
           return new AttemptResult.Success(rates, source, Instant.ofEpochMilli(response.receivedResponseAtMillis()));
         } catch (ApiException | IOException e) {
           if (source == AttemptResult.Source.HIT) {
@@ -90,7 +90,7 @@ final class HttpAttempts {
   /** An error page's body; an oversized one is left unread, and its status still decides what follows. */
   private static byte[] errorBody(ResponseBody body) throws IOException {
     try {
-      return readCapped(body);
+      return readCapped(body, Provider.MAX_BODY_BYTES);
     } catch (ApiException tooLarge) {
       return new byte[0];
     }
@@ -152,17 +152,17 @@ final class HttpAttempts {
     return message == null ? "connection failed" : "connection failed: " + message;
   }
 
-  private static byte[] readCapped(ResponseBody body) throws IOException, ApiException {
-    if (body.contentLength() > Provider.MAX_BODY_BYTES) {
+  private static byte[] readCapped(ResponseBody body, int cap) throws IOException, ApiException {
+    if (body.contentLength() > cap) {
       throw new ApiException("malformed response: body of " + body.contentLength() + " bytes is too large");
     }
     BufferedSource source = body.source();
-    if (source.request(Provider.MAX_BODY_BYTES + 1L)) {
-      throw new ApiException(
-          "malformed response: body over " + Provider.MAX_BODY_BYTES / 1024 + " KiB");
+    if (source.request(cap + 1L)) {
+      throw new ApiException("malformed response: body over " + cap / 1024 + " KiB");
     }
     return source.getBuffer().readByteArray();
   }
+
 
   /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
   Duration retryAfter(String header) {

@@ -95,7 +95,7 @@ final class ProviderHttp {
 
   static List<Outcome> fetch(List<Endpoint> chain, LocalDate date, VirtualTime time, Job... jobs) {
     FetchOptions options =
-        new FetchOptions(chain, "fxmatrix/test", date, Duration.ofSeconds(10), 3, Throttle.Options.UNLIMITED, null);
+        new FetchOptions(chain, "fxmatrix/test", date, Duration.ofSeconds(10), 3, Throttle.Options.UNLIMITED, FetchOptions.Caching.OFF, null);
     Outcomes outcomes = new Outcomes(jobs.length);
     try (Engine engine = Fetching.engine(options, FetchListener.NONE, time, ThreadLocalRandom::current)) {
       for (Job job : jobs) {
