@@ -201,7 +201,7 @@ public final class Engine implements AutoCloseable {
 
                       @Override
                       public void onFailure(Call call, IOException e) {
-                        advance(run, timer, () -> run.received(send.permit(), http.fromException(e)));
+                        advance(run, timer, () -> run.received(send.permit(), http.fromException(e, call.request())));
                       }
                     });
         case Step.Shared shared ->
@@ -215,10 +215,11 @@ public final class Engine implements AutoCloseable {
 
   /** The run's next request, sent on this thread. */
   private AttemptResult execute(JobRun run) {
+    okhttp3.Request request = run.request();
     try {
-      return http.fromResponse(run.link().provider(), run.job, options.date(), client.newCall(run.request()).execute());
+      return http.fromResponse(run.link().provider(), run.job, options.date(), client.newCall(request).execute());
     } catch (IOException e) {
-      return http.fromException(e);
+      return http.fromException(e, request);
     }
   }
 
@@ -228,11 +229,11 @@ public final class Engine implements AutoCloseable {
    */
   public AttemptResult attempt(Job job, int link, int attempt) {
     Provider provider = chain.get(link).provider();
-    Call call = client.newCall(provider.request(job.base(), job.symbols(), options.date(), attempt));
+    okhttp3.Request request = TlsWatch.watched(provider.request(job.base(), job.symbols(), options.date(), attempt));
     try {
-      return http.fromResponse(provider, job, options.date(), call.execute());
+      return http.fromResponse(provider, job, options.date(), client.newCall(request).execute());
     } catch (IOException e) {
-      return http.fromException(e);
+      return http.fromException(e, request);
     }
   }
 
@@ -342,7 +343,8 @@ public final class Engine implements AutoCloseable {
 
     /** The current provider's request, with what the cache may do with it. */
     okhttp3.Request request() {
-      okhttp3.Request request = link().provider().request(job.base(), job.symbols(), options.date(), Math.max(1, linkAttempts()));
+      okhttp3.Request request =
+          TlsWatch.watched(link().provider().request(job.base(), job.symbols(), options.date(), Math.max(1, linkAttempts())));
       if (fromCache != null || options.caching().offline()) {
         return request.newBuilder().cacheControl(CacheControl.FORCE_CACHE).build();
       }

@@ -97,6 +97,15 @@ final class HttpAttempts {
   }
 
   AttemptResult fromException(IOException e) {
+    return fromException(e, null);
+  }
+
+  /** What the failure of {@code request} (null when unknown) means. */
+  AttemptResult fromException(IOException e, okhttp3.Request request) {
+    if (e instanceof InterruptedIOException && TlsWatch.wasInHandshake(request)) { // a read timeout, or the whole call's
+      return new AttemptResult.Fatal(
+          "no TLS answer within " + Durations.format(timeout) + ": does the server speak https? (is the URL http://?)", e);
+    }
     if (e instanceof SSLException tls && !(tls.getCause() instanceof EOFException)) {
       // A handshake that failed (not one the server hung up on) fails the same way every time.
       return new AttemptResult.Fatal(tlsFailure(tls), e);

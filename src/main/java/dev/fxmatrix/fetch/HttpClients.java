@@ -55,8 +55,11 @@ public final class HttpClients {
         .readTimeout(timeout)
         .writeTimeout(timeout)
         .callTimeout(timeout)
-        // Our retry policy is the only one, so the attempt counts we report are true.
-        .retryOnConnectionFailure(false)
+        // OkHttp then reconnects at once when a kept-alive connection turns out closed by the
+        // server (HTTP/1.0 servers, idle timeouts), or tries a host's next address; a request that
+        // failed on a fresh connection is left to our retry policy, so the attempts we report are true.
+        .retryOnConnectionFailure(true)
+        .eventListener(TlsWatch.LISTENER)
         .build();
   }
 

@@ -2,6 +2,7 @@ package dev.fxmatrix.run;
 
 import dev.fxmatrix.api.Json;
 import dev.fxmatrix.api.RateTable;
+import dev.fxmatrix.fetch.Durations;
 import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
 import dev.fxmatrix.fetch.FetchOptions;
@@ -12,6 +13,8 @@ import dev.fxmatrix.output.OutputTarget;
 import dev.fxmatrix.strategy.FetchStrategy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,9 @@ import java.util.stream.Collectors;
 
 /** Runs one matrix from validated options: sets up, fetches, prints, reports, and says the exit code. */
 public final class MatrixRunner {
+  /** Pacing longer than this is worth a line before the run. */
+  static final Duration LONG_PACING = Duration.ofSeconds(10);
+
   private final PrintWriter out;
   private final PrintWriter err;
   private volatile boolean interrupted;
@@ -62,6 +68,21 @@ public final class MatrixRunner {
     }
   }
 
+  /** A --rate that makes the run long is said at its start: otherwise it would only seem to hang. */
+  private void notePacing(RunOptions options, List<Job> jobs) {
+    Double rate = options.fetch().throttle().rate();
+    long requests = jobs.stream().filter(Job::needsRequest).count();
+    if (rate == null || options.quiet() || requests == 0) {
+      return;
+    }
+    // The bucket starts empty: the last of N requests goes at N / rate.
+    Duration pacing = Duration.ofNanos((long) (requests / rate * 1e9));
+    if (pacing.compareTo(LONG_PACING) > 0) {
+      note("--rate " + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + " spreads " + requests
+          + " requests over " + Durations.format(pacing) + (options.maxTime() == null ? "; --max-time bounds a run" : ""));
+    }
+  }
+
   /** Something the user should know that is no failure: stderr, unless --quiet. */
   private void note(String line) {
     log("fxmatrix: " + line);
@@ -81,6 +102,7 @@ public final class MatrixRunner {
     Thread onInterrupt = interruptHook(engine, strategy, target);
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
+      notePacing(options, jobs);
       jsonWarm.join();
       long start = System.nanoTime();
       MatrixRun.Result result =

@@ -311,6 +311,10 @@ class FailureReportingTest {
         Arguments.of("date with a sign", "{\"base\":\"USD\",\"date\":\"+019-04-09\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"+019-04-09\" is not YYYY-MM-DD"),
         Arguments.of("date with a time", "{\"base\":\"USD\",\"date\":\"2019-04-09T16:00\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"2019-04-09T16:00\" is not YYYY-MM-DD"),
         Arguments.of("date short", "{\"base\":\"USD\",\"date\":\"2019-4-9\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"2019-4-9\" is not YYYY-MM-DD"),
+        Arguments.of("trailing garbage", USD_RATES + " {\"EUR\":9}", "malformed response: not JSON ("),
+        Arguments.of("a key twice", "{\"base\":\"USD\",\"date\":\"2019-04-09\",\"rates\":{\"EUR\":0.88,\"EUR\":8.8}}", "malformed response: not JSON (Duplicate field 'EUR')"),
+        Arguments.of("date in the future", "{\"base\":\"USD\",\"date\":\"2099-01-01\",\"rates\":{\"EUR\":0.88}}", "malformed response: date 2099-01-01 is in the future"),
+        Arguments.of("control characters", "{\"base\":\"USD\",\"date\":\"\\u001b[31m\",\"rates\":{\"EUR\":0.88}}", "malformed response: date \"\\u001b[31m\" is not YYYY-MM-DD"),
         // We never ask for an amount: rates for 100 USD would be a hundred times too big.
         Arguments.of("amount not 1", "{\"amount\":100.0,\"base\":\"USD\",\"date\":\"2019-04-09\",\"rates\":{\"EUR\":88.67}}", "malformed response: rates for an amount of 100.0, not 1"));
   }
@@ -322,7 +326,8 @@ class FailureReportingTest {
 
     Cli run = fetchUsd("--retries", "0");
 
-    assertThat(run.err()).startsWith("fxmatrix: USD: " + reason).endsWith(" (1 attempt)\n").hasLineCount(1);
+    assertThat(run.err()).startsWith("fxmatrix: USD: " + reason).endsWith(" (1 attempt)\n").hasLineCount(1)
+        .doesNotContain("Source:").doesNotContain("REDACTED").doesNotContain("\u001b"); // no Jackson internals, no raw ESC
     assertThat(run.out()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(1);
     assertNoStackTrace(run);

@@ -176,4 +176,22 @@ class MatrixCommandTest {
     assertThat(run.out()).startsWith("fxmatrix ").contains("Java");
     assertThat(run.exitCode()).isZero();
   }
+
+  @Test
+  void aRateThatMakesTheRunLongIsSaidAtItsStart() {
+    server.setDispatcher(FakeFrankfurter.seed());
+    Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD", "--symbols", "USD,EUR", "--rate", "0.09", "--max-time", "1s");
+    assertThat(run.err()).startsWith("fxmatrix: --rate 0.09 spreads 1 requests over 11.111s\n");
+    assertThat(run.err()).contains("USD: timed out (whole run)");
+  }
+
+  @Test
+  void anUnknownSymbolCostsOnlyItsCellsNeverARow() {
+    Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD,XYZ", "--symbols", "USD,EUR,XYZ", "-q");
+    assertThat(run.out()).isEqualTo("1 USD =     1.0 USD,   0.887 EUR,     n/a XYZ\n");
+    assertThat(run.err()).contains("fxmatrix: XYZ: unknown currency XYZ (HTTP 404: not found) (1 attempt)")
+        .contains("fxmatrix: warning: no rate for XYZ in USD");
+    assertThat(Cli.run("--api-url", apiUrl(), "-b", "USD", "--symbols", "USD,XYZ", "-q", "--strict").exitCode())
+        .as("--strict makes a missing cell a failure").isEqualTo(1);
+  }
 }
