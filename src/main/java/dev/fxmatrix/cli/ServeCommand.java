@@ -24,7 +24,7 @@ import picocli.CommandLine.TypeConversionException;
     name = "serve",
     description = {
       "Serve the bundled ECB reference rates (1999 to 2026) over a Frankfurter-compatible HTTP API "
-          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/currencies), for demos and tests without the internet.",
+          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/START..END, /v1/currencies), for demos and tests without the internet.",
       "Latency, a rate limit and errors can be simulated. Rates: Source: ECB."
     },
     sortOptions = false)

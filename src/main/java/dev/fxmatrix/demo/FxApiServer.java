@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +39,7 @@ public final class FxApiServer implements AutoCloseable {
   private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
 
   private final ServerOptions options;
-  private final FrankfurterRoutes api;
+  private final DialectRoutes api;
   private final HttpServer http;
   private final ExecutorService executor;
   private final SlidingWindowLimiter limiter; // null without a rate limit
@@ -48,7 +50,7 @@ public final class FxApiServer implements AutoCloseable {
 
   private FxApiServer(ServerOptions options, EcbHistory history) throws IOException {
     this.options = options;
-    this.api = new FrankfurterRoutes(history);
+    this.api = new FrankfurterV1(history);
     this.limiter =
         options.rateLimit() == ServerOptions.NO_RATE_LIMIT
             ? null
@@ -124,9 +126,9 @@ public final class FxApiServer implements AutoCloseable {
       boolean injectError = random.nextDouble() < options.errorRate();
       ApiResponse response;
       if (limiter != null && !limiter.tryAcquire()) {
-        response = ApiResponse.tooManyRequests();
+        response = api.tooManyRequests();
       } else if (injectError) {
-        response = ApiResponse.internalError();
+        response = api.internalError();
       } else {
         response = answer(exchange);
       }
@@ -146,15 +148,13 @@ public final class FxApiServer implements AutoCloseable {
   private ApiResponse answer(HttpExchange exchange) {
     try {
       URI uri = exchange.getRequestURI();
-      return api.answer(
-          exchange.getRequestMethod(),
-          uri.getPath(),
-          uri.getRawQuery(),
-          exchange.getRequestHeaders().getFirst("If-None-Match"));
+      Map<String, String> headers = new HashMap<>();
+      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+      return api.answer(new ApiRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers));
     } catch (RuntimeException e) {
       // A bug or a broken data file: answer like a server would, note it once in the log.
       options.requestLog().accept("internal error answering " + exchange.getRequestURI() + ": " + e);
-      return ApiResponse.internalError();
+      return api.internalError();
     }
   }
 
