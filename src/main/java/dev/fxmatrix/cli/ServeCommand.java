@@ -6,6 +6,7 @@ import dev.fxmatrix.demo.ServerOptions;
 import dev.fxmatrix.fetch.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -31,7 +31,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = PortConverter.class,
       description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
@@ -47,15 +47,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Delays vary uniformly within latency ± jitter (default: ${DEFAULT-VALUE}).")
   Duration jitter;
 
-  @Option(names = "--rate-limit", paramLabel = "N",
+  @Option(names = "--rate-limit", paramLabel = "N", converter = RateLimitConverter.class,
       description = "Answer 429 beyond N requests in any sliding second, refused ones counted (default: none).")
   Integer rateLimit;
 
-  @Option(names = "--error-rate", defaultValue = "0", paramLabel = "RATE",
+  @Option(names = "--error-rate", defaultValue = "0", paramLabel = "RATE", converter = ErrorRateConverter.class,
       description = "Share of requests answered 500, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double errorRate;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", converter = SeedConverter.class,
       description = "Makes jitter and errors repeat for the same order of requests (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -99,8 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       err.println(
-          "fxmatrix serve: listening on " + server.baseUri() + " (ECB rates up to "
-              + EcbHistory.bundled().newest().date() + "; Ctrl-C to stop)");
+          "fxmatrix serve: listening on " + hostAndPort(server.address()) + ", API at " + server.baseUri()
+              + " (ECB rates up to " + EcbHistory.bundled().newest().date() + "; Ctrl-C to stop)");
       err.flush();
       onListening.accept(server);
       server.awaitClose();
@@ -115,15 +115,6 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private ServerOptions validatedOptions() {
-    if (port < 0 || port > 65535) {
-      throw invalid("--port", "must be 0..65535, got " + port);
-    }
-    if (rateLimit != null && rateLimit < 1) {
-      throw invalid("--rate-limit", "must be at least 1, got " + rateLimit);
-    }
-    if (!(errorRate >= 0 && errorRate <= 1)) {
-      throw invalid("--error-rate", "must be between 0 and 1, got " + errorRate);
-    }
     Consumer<String> log = quiet ? ServerOptions.NO_REQUEST_LOG : this::logLine;
     return new ServerOptions(
         host, port, latency, jitter, rateLimit == null ? ServerOptions.NO_RATE_LIMIT : rateLimit,
@@ -136,8 +127,10 @@ public final class ServeCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private ParameterException invalid(String option, String problem) {
-    return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+  /** The bound address as given to connect to it: 0.0.0.0:8080, 127.0.0.1:41234, [::1]:8080. */
+  private static String hostAndPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   private static String reason(Exception e) {
@@ -167,8 +160,65 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         return Durations.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        throw new TypeConversionException(value + " is not a duration; give one like 100ms or 1.5s");
       }
+    }
+  }
+
+  static final class PortConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      Long port = wholeNumber(value);
+      if (port == null || port < 0 || port > 65535) {
+        throw new TypeConversionException(value + " is not a port; give 0 to 65535");
+      }
+      return port.intValue();
+    }
+  }
+
+  static final class RateLimitConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      Long limit = wholeNumber(value);
+      if (limit == null || limit < 1 || limit > Integer.MAX_VALUE) {
+        throw new TypeConversionException(value + " is not a rate limit; give a whole number of requests a second, 1 or more");
+      }
+      return limit.intValue();
+    }
+  }
+
+  static final class ErrorRateConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double rate;
+      try {
+        rate = Double.parseDouble(value.strip());
+      } catch (NumberFormatException e) {
+        rate = Double.NaN;
+      }
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new TypeConversionException(value + " is not a share of requests; give 0 to 1, e.g. 0.05");
+      }
+      return rate;
+    }
+  }
+
+  static final class SeedConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      Long seed = wholeNumber(value);
+      if (seed == null) {
+        throw new TypeConversionException(value + " is not a seed; give a whole number");
+      }
+      return seed;
+    }
+  }
+
+  private static Long wholeNumber(String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 }
