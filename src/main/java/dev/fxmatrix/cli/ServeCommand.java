@@ -1,5 +1,6 @@
 package dev.fxmatrix.cli;
 
+import dev.fxmatrix.demo.Dialect;
 import dev.fxmatrix.demo.EcbHistory;
 import dev.fxmatrix.demo.FxApiServer;
 import dev.fxmatrix.demo.ServerOptions;
@@ -24,7 +25,8 @@ import picocli.CommandLine.TypeConversionException;
     name = "serve",
     description = {
       "Serve the bundled ECB reference rates (1999 to 2026) over a Frankfurter-compatible HTTP API "
-          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/START..END, /v1/currencies), for demos and tests without the internet.",
+          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/START..END, /v1/currencies), or another provider's (--dialect), "
+          + "for demos and tests without the internet.",
       "Latency, a rate limit and errors can be simulated. Rates: Source: ECB."
     },
     sortOptions = false)
@@ -34,6 +36,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = PortConverter.class,
       description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(names = "--dialect", defaultValue = "frankfurter", paramLabel = "NAME", converter = DialectConverter.class,
+      description = "Provider API to speak, at its own paths: frankfurter (v1), frankfurter-v2, open-er-api, "
+          + "currency-api or ecb (default: ${DEFAULT-VALUE}).")
+  Dialect dialect;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -99,7 +106,8 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       err.println(
-          "fxmatrix serve: listening on " + hostAndPort(server.address()) + ", API at " + server.baseUri()
+          "fxmatrix serve: " + dialect.id() + " API listening on " + hostAndPort(server.address())
+              + "; pass --api-url " + dialect.id() + "=" + server.apiUrl()
               + " (ECB rates up to " + EcbHistory.bundled().newest().date() + "; Ctrl-C to stop)");
       err.flush();
       onListening.accept(server);
@@ -118,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
     Consumer<String> log = quiet ? ServerOptions.NO_REQUEST_LOG : this::logLine;
     return new ServerOptions(
         host, port, latency, jitter, rateLimit == null ? ServerOptions.NO_RATE_LIMIT : rateLimit,
-        errorRate, seed, log);
+        errorRate, seed, log, dialect);
   }
 
   private void logLine(String line) {
@@ -162,6 +170,14 @@ public final class ServeCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(value + " is not a duration; give one like 100ms or 1.5s");
       }
+    }
+  }
+
+  static final class DialectConverter implements ITypeConverter<Dialect> {
+    @Override
+    public Dialect convert(String value) {
+      return Dialect.byId(value)
+          .orElseThrow(() -> new TypeConversionException(value + " is not a dialect; give one of " + Dialect.ids()));
     }
   }
 

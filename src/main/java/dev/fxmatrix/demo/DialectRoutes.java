@@ -4,7 +4,7 @@ package dev.fxmatrix.demo;
  * One provider's API over the ECB history, as a plain function from request to response: no HTTP,
  * no delays or injected faults ({@link FxApiServer} adds those).
  */
-sealed interface DialectRoutes permits FrankfurterV1 {
+sealed interface DialectRoutes permits FrankfurterV1, FrankfurterV2, OpenErApi, CurrencyApi, EcbFiles {
   ApiResponse answer(ApiRequest request);
 
   /** What the provider answers when it refuses a request for its rate limit. */

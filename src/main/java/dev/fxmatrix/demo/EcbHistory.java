@@ -174,6 +174,17 @@ public final class EcbHistory {
     }
   }
 
+  /** The file's currency columns in its order (USD, JPY, BGN, ...), the ECB's own order. */
+  List<String> currencyOrder() {
+    newest(); // reads the header
+    lock.lock();
+    try {
+      return List.copyOf(columns.subList(1, columns.size()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Every publication in the file, oldest first (reads the whole file). */
   public List<EcbDay> all() {
     return between(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));

@@ -149,8 +149,8 @@ final class FrankfurterV1 implements DialectRoutes {
   private ApiResponse currencies(ApiRequest request) {
     EcbDay newest = history.newest();
     SortedMap<String, String> names = new TreeMap<>();
-    names.put(EcbDay.EUR, CurrencyNames.of(EcbDay.EUR));
-    newest.perEuro().keySet().forEach(code -> names.put(code, CurrencyNames.of(code)));
+    names.put(EcbDay.EUR, CurrencyTable.name(EcbDay.EUR));
+    newest.perEuro().keySet().forEach(code -> names.put(code, CurrencyTable.name(code)));
     return ok(
         request,
         newest.date().toString(),

@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
- * A Frankfurter-v1-compatible HTTP API over the bundled ECB history, for demos, tests and benchmarks
- * without the internet. Built on {@link Http1Server}, one virtual thread per connection.
+ * An FX rate API over the bundled ECB history, for demos, tests and benchmarks without the internet:
+ * one provider's {@link Dialect} (Frankfurter v1 by default) at that provider's own paths. Built on
+ * {@link Http1Server}, one virtual thread per connection.
  *
- * <p>Start with {@link #start(ServerOptions)}, point a client at {@link #baseUri()}, and
+ * <p>Start with {@link #start(ServerOptions)}, point a client at {@link #apiUrl()}, and
  * {@link #close()} when done (it is not a daemon: an unclosed server keeps the JVM alive).
  *
  * <p>Every request, in arrival order, gets a sequence number; its jitter and whether it fails are
@@ -34,6 +35,7 @@ public final class FxApiServer implements AutoCloseable {
   private final DialectRoutes api;
   private final Http1Server http;
   private final SlidingWindowLimiter limiter; // null without a rate limit
+  private final String origin;
   private final URI baseUri;
   private final AtomicLong received = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -41,7 +43,7 @@ public final class FxApiServer implements AutoCloseable {
 
   private FxApiServer(ServerOptions options, EcbHistory history) throws IOException {
     this.options = options;
-    this.api = new FrankfurterV1(history);
+    this.api = options.dialect().routes(history);
     this.limiter =
         options.rateLimit() == ServerOptions.NO_RATE_LIMIT
             ? null
@@ -52,7 +54,8 @@ public final class FxApiServer implements AutoCloseable {
     }
     FastExit.virtualThreadsDoIo();
     this.http = Http1Server.start(address, new Handler(), "fx-api-");
-    this.baseUri = URI.create("http://" + uriHost(http.address().getAddress()) + ":" + port() + "/v1");
+    this.origin = "http://" + uriHost(http.address().getAddress()) + ":" + port();
+    this.baseUri = URI.create(origin + options.dialect().basePath().replace("{date}", "latest"));
   }
 
   /** Starts a server on the bundled ECB history. */
@@ -65,9 +68,26 @@ public final class FxApiServer implements AutoCloseable {
     return new FxApiServer(options, history);
   }
 
-  /** {@code http://HOST:PORT/v1}, the base URL a Frankfurter client takes. */
+  /**
+   * The base URL a client of the dialect takes: {@code http://127.0.0.1:PORT/v1} for Frankfurter;
+   * for currency-api the one for the newest files, {@code .../latest/v1}.
+   */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /**
+   * What a user passes as {@code --api-url NAME=URL} for this dialect: {@code
+   * http://127.0.0.1:PORT/v1}, {@code .../v2}, {@code .../v6}, {@code .../stats/eurofxref}, and for
+   * currency-api the template {@code http://127.0.0.1:PORT/{date}/v1} ({@code {date}} being
+   * {@code latest} or {@code YYYY-MM-DD}).
+   */
+  public String apiUrl() {
+    return origin + options.dialect().basePath();
+  }
+
+  public Dialect dialect() {
+    return options.dialect();
   }
 
   public int port() {

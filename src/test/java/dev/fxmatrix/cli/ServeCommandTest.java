@@ -36,7 +36,8 @@ class ServeCommandTest {
     assertThat(statuses).containsExactly(200);
     assertThat(err.toString())
         .containsPattern(
-            "\\Afxmatrix serve: listening on 127\\.0\\.0\\.1:(\\d+), API at http://127\\.0\\.0\\.1:\\1/v1 "
+            "\\Afxmatrix serve: frankfurter API listening on 127\\.0\\.0\\.1:(\\d+); "
+                + "pass --api-url frankfurter=http://127\\.0\\.0\\.1:\\1/v1 "
                 + "\\(ECB rates up to 2026-04-13; Ctrl-C to stop\\)\\R")
         .containsPattern("Z GET /v1/latest\\?base=USD 200 \\d+ms\\R")
         .contains("fxmatrix serve: stopped after 1 requests");
@@ -70,6 +71,7 @@ class ServeCommandTest {
         "--latency    | -5ms  | -5ms is not a duration; give one like 100ms or 1.5s",
         "--jitter     | soon  | soon is not a duration; give one like 100ms or 1.5s",
         "--seed       | x     | x is not a seed; give a whole number",
+        "--dialect    | fixer | fixer is not a dialect; give one of frankfurter, frankfurter-v2, open-er-api, currency-api, ecb",
       })
   void invalidOptionsAreOneLineUsageErrorsNamingTheOptionValueAndWhatIsAllowed(String option, String value, String problem) {
     ServeCommand command = new ServeCommand(server -> {
@@ -88,7 +90,24 @@ class ServeCommandTest {
     ServeCommand command = new ServeCommand(FxApiServer::close);
 
     assertThat(run(command, "--host", "0.0.0.0", "--port", "0")).isZero();
-    assertThat(err.toString()).containsPattern("\\Afxmatrix serve: listening on 0\\.0\\.0\\.0:\\d+, API at http://127\\.0\\.0\\.1:\\d+/v1 ");
+    assertThat(err.toString())
+        .containsPattern("\\Afxmatrix serve: frankfurter API listening on 0\\.0\\.0\\.0:\\d+; pass --api-url frankfurter=http://127\\.0\\.0\\.1:\\d+/v1 ");
+  }
+
+  @Test
+  void aDialectIsChosenByNameAndTheFirstLineSaysWhichAndTheUrlToPass() {
+    List<Integer> statuses = new ArrayList<>();
+    ServeCommand command =
+        new ServeCommand(
+            server -> {
+              statuses.add(LocalHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUri() + "/currencies/usd.json"))).status());
+              server.close();
+            });
+
+    assertThat(run(command, "--dialect", "currency-api", "--port", "0", "-q")).isZero();
+    assertThat(statuses).containsExactly(200);
+    assertThat(err.toString()).containsPattern("\\Afxmatrix serve: currency-api API listening on 127\\.0\\.0\\.1:\\d+; "
+        + "pass --api-url currency-api=http://127\\.0\\.0\\.1:\\d+/\\{date}/v1 ");
   }
 
   @Test
@@ -110,7 +129,7 @@ class ServeCommandTest {
 
     assertThat(cli.execute("--help")).isZero();
     assertThat(out.toString())
-        .contains("serve", "--port", "--host", "--latency", "--jitter", "--rate-limit", "--error-rate", "--seed", "--quiet");
+        .contains("serve", "--dialect", "--port", "--host", "--latency", "--jitter", "--rate-limit", "--error-rate", "--seed", "--quiet");
   }
 
   private int run(ServeCommand command, String... args) {
