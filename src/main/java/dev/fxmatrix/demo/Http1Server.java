@@ -172,18 +172,18 @@ final class Http1Server implements AutoCloseable {
     byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
     int status = response.status();
     boolean bodiless = status == 204 || status == 304 || status < 200;
-    StringBuilder head_ = new StringBuilder(256);
-    head_.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-    head_.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
-    response.headers().forEach((name, value) -> head_.append(name).append(": ").append(value).append("\r\n"));
+    StringBuilder text = new StringBuilder(256);
+    text.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+    text.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+    response.headers().forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
     if (!bodiless) {
-      head_.append("Content-Length: ").append(body.length).append("\r\n");
+      text.append("Content-Length: ").append(body.length).append("\r\n");
     }
     if (close) {
-      head_.append("Connection: close\r\n");
+      text.append("Connection: close\r\n");
     }
-    head_.append("\r\n");
-    out.write(head_.toString().getBytes(StandardCharsets.ISO_8859_1));
+    text.append("\r\n");
+    out.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
     if (!head && !bodiless) {
       out.write(body);
     }
