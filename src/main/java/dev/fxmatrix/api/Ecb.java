@@ -1,8 +1,6 @@
 package dev.fxmatrix.api;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +139,7 @@ public final class Ecb extends UrlProvider {
     if (basePerEuro == null) {
       throw new ApiException(NAME + " does not carry " + base + " on " + whole.date());
     }
-    if (frankfurterRound(basePerEuro).signum() == 0) {
+    if (FrankfurterRounding.round(basePerEuro.doubleValue()) == 0) {
       throw new ApiException("malformed response: the rate of " + base + " is too small to divide by");
     }
     rates.offer(EUR, crossRate(BigDecimal.ONE, basePerEuro));
@@ -155,26 +153,12 @@ public final class Ecb extends UrlProvider {
    * shows the first rounding: 89.99 / 1.6702, not 89.9945 / 1.6702).
    */
   static BigDecimal crossRate(BigDecimal quotePerEuro, BigDecimal basePerEuro) {
-    BigDecimal quotient = frankfurterRound(quotePerEuro).divide(frankfurterRound(basePerEuro), MathContext.DECIMAL128);
-    return frankfurterRound(quotient);
+    double quotient = FrankfurterRounding.round(quotePerEuro.doubleValue()) / FrankfurterRounding.round(basePerEuro.doubleValue());
+    double cell = FrankfurterRounding.round(quotient);
+    // What Frankfurter's JSON shows for the same cell: an integer over 5000, else the double's shortest decimal.
+    return FrankfurterRounding.wholeNumber(quotient) ? BigDecimal.valueOf((long) cell) : new BigDecimal(Double.toString(cell));
   }
 
-  // to be replaced by the shared Frankfurter rounding when the branches meet
-  // (a copy of demo.RateRounding's bands: over 5000 whole, over 80 two decimals, over 20 three,
-  // over 1 four, over 0.0001 five, else six; half up; printed like a float, 1.171 or 17188)
-  private static BigDecimal frankfurterRound(BigDecimal value) {
-    if (value.compareTo(BigDecimal.valueOf(5000)) > 0) {
-      return value.setScale(0, RoundingMode.HALF_UP);
-    }
-    int decimals =
-        value.compareTo(BigDecimal.valueOf(80)) > 0 ? 2
-            : value.compareTo(BigDecimal.valueOf(20)) > 0 ? 3
-            : value.compareTo(BigDecimal.ONE) > 0 ? 4
-            : value.compareTo(new BigDecimal("0.0001")) > 0 ? 5
-            : 6;
-    BigDecimal rounded = value.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
-    return rounded.scale() < 1 ? rounded.setScale(1) : rounded;
-  }
 
   /** The ECB's files are static: a 404 is a wrong folder (or a file it has stopped publishing). */
   @Override

@@ -22,7 +22,7 @@ public sealed interface ApiTarget {
    * The embedded API, started in-process on a loopback port ({@code --demo}). Without jitter: every
    * request takes {@code latency}, so runs and strategies are comparable and the ideal times exact.
    */
-  record Demo(Duration latency) implements ApiTarget {
+  record Demo(Duration latency, List<String> down) implements ApiTarget {
     @Override
     public String describe() {
       return "the embedded API (latency " + Durations.format(latency) + ", no jitter)";

@@ -71,7 +71,7 @@ public final class Bench {
     CompletableFuture<Void> jsonWarm = CompletableFuture.runAsync(Json::warmUp);
     Progress progress = new Progress(err, interactive);
     RunOptions.Demo embedded =
-        options.api() instanceof ApiTarget.Demo demo ? new RunOptions.Demo(demo.latency(), Duration.ZERO) : null;
+        options.api() instanceof ApiTarget.Demo demo ? new RunOptions.Demo(demo.latency(), Duration.ZERO, demo.down()) : null;
     try (EmbeddedApis demo = EmbeddedApis.startIfAsked(embedded, options.fetch().chain())) {
       FetchOptions fetch = demo == null ? options.fetch() : options.fetch().withChain(demo.chain());
       List<Job> jobs = MatrixRunner.jobs(options.bases(), options.symbols());

@@ -7,6 +7,7 @@ import dev.fxmatrix.bench.BenchOptions;
 import dev.fxmatrix.bench.Terminal;
 import dev.fxmatrix.fetch.Job;
 import dev.fxmatrix.run.MatrixRunner;
+import dev.fxmatrix.run.RunOptions;
 import dev.fxmatrix.strategy.Strategy;
 import java.time.Duration;
 import java.util.List;
@@ -88,10 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (timeline && format == BenchFormat.CSV) {
       throw UsageError.of(spec, "--timeline", "does not fit in CSV: use it with --format table or json");
     }
-    ApiTarget api =
-        fetch.usesDemo(true)
-            ? new ApiTarget.Demo(fetch.demoOptions(Duration.ofMillis(100), Duration.ZERO).latency())
-            : new ApiTarget.Remote(fetch.chain());
+    // No jitter on the embedded API by default: runs and strategies compare, and ideal times are exact.
+    RunOptions.Demo demo = fetch.demoOptions(Duration.ofMillis(100), Duration.ZERO);
+    ApiTarget api = fetch.usesDemo(true) ? new ApiTarget.Demo(demo.latency(), demo.down()) : new ApiTarget.Remote(fetch.chain());
     BenchOptions options =
         new BenchOptions(
             chosen,

@@ -95,6 +95,10 @@ final class FetchMixin {
       description = "Latency of the embedded API (default: 80ms; bench: 100ms).")
   Duration demoLatency;
 
+  @Option(names = "--demo-down", paramLabel = "NAME[,NAME...]", converter = Converters.ProvidersConverter.class,
+      description = "With --demo: providers whose embedded server is not started, so their requests are refused (to watch failover).")
+  List<String> demoDown;
+
   @Option(names = "--demo-jitter", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Latency jitter of the embedded API, uniform ± (default: 20ms; bench: none, so runs compare).")
   Duration demoJitter;
@@ -155,7 +159,9 @@ final class FetchMixin {
   }
 
   RunOptions.Demo demoOptions(Duration latency, Duration jitter) {
-    return new RunOptions.Demo(demoLatency == null ? latency : demoLatency, demoJitter == null ? jitter : demoJitter);
+    return new RunOptions.Demo(
+        demoLatency == null ? latency : demoLatency, demoJitter == null ? jitter : demoJitter,
+        demoDown == null ? List.of() : demoDown);
   }
 
   /**
@@ -171,7 +177,10 @@ final class FetchMixin {
     if (demo && given("--api-url")) {
       throw UsageError.of(command, "--api-url", "cannot go with --demo: use one API or the other");
     }
-    for (String option : new String[] {"--demo-latency", "--demo-jitter"}) {
+    if (demoDown != null && !providers.containsAll(demoDown)) {
+      throw UsageError.of(command, "--demo-down", String.join(",", demoDown) + " names a provider --provider does not (" + String.join(",", providers) + ")");
+    }
+    for (String option : new String[] {"--demo-latency", "--demo-jitter", "--demo-down"}) {
       if (given(option) && !usesDemo(demoByDefault)) {
         throw UsageError.of(command, option, "applies to the embedded API only, " + (demoByDefault ? "not to --api-url" : "so give --demo too"));
       }

@@ -1,36 +1,45 @@
 package dev.fxmatrix.cli;
 
+import dev.fxmatrix.demo.Dialect;
 import dev.fxmatrix.demo.EcbHistory;
 import dev.fxmatrix.demo.FxApiServer;
 import dev.fxmatrix.demo.ServerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code fxmatrix serve}: the demo API on a port, until Ctrl-C. */
 @Command(
     name = "serve",
     description = {
       "Serve the bundled ECB reference rates (1999 to 2026) over a Frankfurter-compatible HTTP API "
-          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/currencies), for demos and tests without the internet.",
+          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/START..END, /v1/currencies), or another provider's (--dialect), "
+          + "for demos and tests without the internet.",
       "Latency, a rate limit and errors can be simulated. Rates: Source: ECB."
     },
     sortOptions = false)
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = PortConverter.class,
       description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(names = "--dialect", defaultValue = "frankfurter", paramLabel = "NAME", converter = DialectConverter.class,
+      description = "Provider API to speak, at its own paths: frankfurter (v1), frankfurter-v2, open-er-api, "
+          + "currency-api or ecb (default: ${DEFAULT-VALUE}).")
+  Dialect dialect;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -44,15 +53,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Delays vary uniformly within latency ± jitter (default: ${DEFAULT-VALUE}).")
   Duration jitter;
 
-  @Option(names = "--rate-limit", paramLabel = "N",
+  @Option(names = "--rate-limit", paramLabel = "N", converter = RateLimitConverter.class,
       description = "Answer 429 beyond N requests in any sliding second, refused ones counted (default: none).")
   Integer rateLimit;
 
-  @Option(names = "--error-rate", defaultValue = "0", paramLabel = "RATE",
+  @Option(names = "--error-rate", defaultValue = "0", paramLabel = "RATE", converter = ErrorRateConverter.class,
       description = "Share of requests answered 500, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double errorRate;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", converter = SeedConverter.class,
       description = "Makes jitter and errors repeat for the same order of requests (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -96,8 +105,9 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       err.println(
-          "fxmatrix serve: listening on " + server.baseUri() + " (ECB rates up to "
-              + EcbHistory.bundled().newest().date() + "; Ctrl-C to stop)");
+          "fxmatrix serve: " + dialect.id() + " API listening on " + hostAndPort(server.address())
+              + "; pass --api-url " + dialect.id() + "=" + server.apiUrl()
+              + " (ECB rates up to " + EcbHistory.bundled().newest().date() + "; Ctrl-C to stop)");
       err.flush();
       onListening.accept(server);
       server.awaitClose();
@@ -112,19 +122,10 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private ServerOptions validatedOptions() {
-    if (port < 0 || port > 65535) {
-      throw invalid("--port", "must be 0..65535, got " + port);
-    }
-    if (rateLimit != null && rateLimit < 1) {
-      throw invalid("--rate-limit", "must be at least 1, got " + rateLimit);
-    }
-    if (!(errorRate >= 0 && errorRate <= 1)) {
-      throw invalid("--error-rate", "must be between 0 and 1, got " + errorRate);
-    }
     Consumer<String> log = quiet ? ServerOptions.NO_REQUEST_LOG : this::logLine;
     return new ServerOptions(
         host, port, latency, jitter, rateLimit == null ? ServerOptions.NO_RATE_LIMIT : rateLimit,
-        errorRate, seed, log);
+        errorRate, seed, log, dialect);
   }
 
   private void logLine(String line) {
@@ -133,8 +134,10 @@ public final class ServeCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private ParameterException invalid(String option, String problem) {
-    return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+  /** The bound address as given to connect to it: 0.0.0.0:8080, 127.0.0.1:41234, [::1]:8080. */
+  private static String hostAndPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   private static String reason(Exception e) {
@@ -154,6 +157,70 @@ public final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // the JVM is already shutting down: the hook is running
+    }
+  }
+  static final class DialectConverter implements ITypeConverter<Dialect> {
+    @Override
+    public Dialect convert(String value) {
+      return Dialect.byId(value)
+          .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a dialect; give one of " + Dialect.ids()));
+    }
+  }
+
+  static final class PortConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      Long port = wholeNumber(value);
+      if (port == null || port < 0 || port > 65535) {
+        throw new TypeConversionException("'" + value + "' is not a port; give 0 to 65535");
+      }
+      return port.intValue();
+    }
+  }
+
+  static final class RateLimitConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      Long limit = wholeNumber(value);
+      if (limit == null || limit < 1 || limit > Integer.MAX_VALUE) {
+        throw new TypeConversionException("'" + value + "' is not a rate limit; give a whole number of requests a second, 1 or more");
+      }
+      return limit.intValue();
+    }
+  }
+
+  static final class ErrorRateConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double rate;
+      try {
+        rate = Double.parseDouble(value.strip());
+      } catch (NumberFormatException e) {
+        rate = Double.NaN;
+      }
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new TypeConversionException("'" + value + "' is not a share of requests; give 0 to 1, e.g. 0.05");
+      }
+      return rate;
+    }
+  }
+
+  static final class SeedConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      Long seed = wholeNumber(value);
+      if (seed == null) {
+        throw new TypeConversionException("'" + value + "' is not a seed; give a whole number");
+      }
+      return seed;
+    }
+  }
+
+  private static Long wholeNumber(String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 }

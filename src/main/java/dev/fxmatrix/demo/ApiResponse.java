@@ -1,48 +1,54 @@
 package dev.fxmatrix.demo;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One HTTP answer of the demo API, before it is written: status, headers, JSON body ("" for none). */
+/** One HTTP answer before it is written: status, headers in order, body ("" for none). */
 record ApiResponse(int status, Map<String, String> headers, String body) {
-  static final String JSON = "application/json; charset=utf-8";
-  // Frankfurter's: answers may be cached for a day, errors never.
-  static final String CACHE_PUBLIC = "public, max-age=86400";
+  static final String JSON = "application/json";
+  static final String JSON_UTF8 = "application/json; charset=utf-8";
   static final String NO_STORE = "no-store";
 
   ApiResponse {
-    headers = Map.copyOf(headers);
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  static ApiResponse ok(String json, String etag) {
-    return new ApiResponse(
-        200, Map.of("Content-Type", JSON, "Cache-Control", CACHE_PUBLIC, "ETag", etag), json);
+  static ApiResponse of(int status, String contentType, String body) {
+    return new ApiResponse(status, Map.of("Content-Type", contentType), body);
   }
 
-  static ApiResponse notModified(String etag) {
-    return new ApiResponse(304, Map.of("Cache-Control", CACHE_PUBLIC, "ETag", etag), "");
+  static ApiResponse empty(int status) {
+    return new ApiResponse(status, Map.of(), "");
   }
 
+  /** A JSON error the way Frankfurter's app answers one: {@code {"status":N,"message":"..."}}, never cached. */
   static ApiResponse error(int status, String message) {
-    return error(status, message, Map.of());
+    String body = Json.object().raw("status", String.valueOf(status)).string("message", message).toString();
+    return of(status, JSON, body).with("Cache-Control", NO_STORE);
   }
 
-  static ApiResponse error(int status, String message, Map<String, String> extraHeaders) {
-    Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-    headers.put("Content-Type", JSON);
-    headers.put("Cache-Control", NO_STORE);
-    return new ApiResponse(status, headers, Json.message(message));
+  /** This response with a header set (replacing one of the same name, any case). */
+  ApiResponse with(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+    copy.put(name, value);
+    return new ApiResponse(status, copy, body);
   }
 
-  static ApiResponse notFound() {
-    return error(404, "not found");
+  ApiResponse without(String name) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+    return new ApiResponse(status, copy, body);
   }
 
-  static ApiResponse tooManyRequests() {
-    return error(429, "too many requests", Map.of("Retry-After", "1"));
-  }
-
-  static ApiResponse internalError() {
-    return error(500, "internal error");
+  /** A header's value, any case of its name; null when absent. */
+  String header(String name) {
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        return header.getValue();
+      }
+    }
+    return null;
   }
 }

@@ -119,10 +119,7 @@ public final class EcbHistory {
     int key = key(date);
     lock.lock();
     try {
-      // Rows are newest first: once a row on or before the date is read, nothing later changes the answer.
-      while (!fullyRead && (rowCount == 0 || dateKeys[rowCount - 1] > key)) {
-        readNextLine();
-      }
+      readDownTo(key);
       int row = firstRowOnOrBefore(key);
       if (row < 0) {
         return Optional.empty();
@@ -134,6 +131,69 @@ public final class EcbHistory {
       return Optional.of(day);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * The last publication on or before {@code date}, however long before (Frankfurter snaps the start
+   * of a time series back this way); empty before the first day in the file.
+   */
+  public Optional<EcbDay> lastOnOrBefore(LocalDate date) {
+    int key = key(date);
+    lock.lock();
+    try {
+      readDownTo(key);
+      int row = firstRowOnOrBefore(key);
+      return row < 0 ? Optional.empty() : Optional.of(day(row));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every publication from {@code first} to {@code last}, both included, oldest first. */
+  public List<EcbDay> between(LocalDate first, LocalDate last) {
+    if (last.isBefore(first)) {
+      return List.of();
+    }
+    int firstKey = key(first);
+    int lastKey = key(last);
+    lock.lock();
+    try {
+      readDownTo(firstKey - 1);
+      int newest = firstRowOnOrBefore(lastKey);
+      int pastOldest = firstRowOnOrBefore(firstKey - 1); // first row before the range, -1 for none
+      List<EcbDay> days = new ArrayList<>();
+      if (newest >= 0) {
+        for (int row = (pastOldest < 0 ? rowCount : pastOldest) - 1; row >= newest; row--) {
+          days.add(day(row));
+        }
+      }
+      return days;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The file's currency columns in its order (USD, JPY, BGN, ...), the ECB's own order. */
+  List<String> currencyOrder() {
+    newest(); // reads the header
+    lock.lock();
+    try {
+      return List.copyOf(columns.subList(1, columns.size()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every publication in the file, oldest first (reads the whole file). */
+  public List<EcbDay> all() {
+    return between(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
+  }
+
+  // Rows are newest first: once a row on or before the key is read, later rows are all older.
+  private void readDownTo(int key) {
+    while (!fullyRead && (rowCount == 0 || dateKeys[rowCount - 1] > key)) {
+      readNextLine();
     }
   }
 

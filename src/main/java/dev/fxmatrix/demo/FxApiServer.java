@@ -1,46 +1,41 @@
 package dev.fxmatrix.demo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.fxmatrix.exit.FastExit;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
- * A Frankfurter-v1-compatible HTTP API over the bundled ECB history, for demos, tests and benchmarks
- * without the internet. Built on the JDK's {@link HttpServer}, one virtual thread per request.
+ * An FX rate API over the bundled ECB history, for demos, tests and benchmarks without the internet:
+ * one provider's {@link Dialect} (Frankfurter v1 by default) at that provider's own paths. Built on
+ * {@link Http1Server}, one virtual thread per connection.
  *
- * <p>Start with {@link #start(ServerOptions)}, point a client at {@link #baseUri()}, and
+ * <p>Start with {@link #start(ServerOptions)}, point a client at {@link #apiUrl()}, and
  * {@link #close()} when done (it is not a daemon: an unclosed server keeps the JVM alive).
  *
  * <p>Every request, in arrival order, gets a sequence number; its jitter and whether it fails are
  * drawn from a generator seeded by (seed, sequence number), so a given order of requests meets the
- * same delays and errors on every run.
+ * same delays and errors on every run. Requests that are not HTTP (a bad target, too long a line or
+ * too many headers) are answered at once with a JSON error, without delay or injected faults.
  */
 public final class FxApiServer implements AutoCloseable {
   private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
 
   private final ServerOptions options;
-  private final FrankfurterRoutes api;
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final DialectRoutes api;
+  private final Http1Server http;
   private final SlidingWindowLimiter limiter; // null without a rate limit
+  private final String origin;
   private final URI baseUri;
   private final AtomicLong received = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -48,7 +43,7 @@ public final class FxApiServer implements AutoCloseable {
 
   private FxApiServer(ServerOptions options, EcbHistory history) throws IOException {
     this.options = options;
-    this.api = new FrankfurterRoutes(history);
+    this.api = options.dialect().routes(history);
     this.limiter =
         options.rateLimit() == ServerOptions.NO_RATE_LIMIT
             ? null
@@ -57,13 +52,10 @@ public final class FxApiServer implements AutoCloseable {
     if (address.isUnresolved()) {
       throw new IOException("unknown host " + options.host());
     }
-    this.http = HttpServer.create(address, 1024);
     FastExit.virtualThreadsDoIo();
-    this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fx-api-", 0).factory());
-    http.setExecutor(executor);
-    http.createContext("/", this::handle);
-    http.start();
-    this.baseUri = URI.create("http://" + uriHost(http.getAddress().getAddress()) + ":" + port() + "/v1");
+    this.http = Http1Server.start(address, new Handler(), "fx-api-");
+    this.origin = "http://" + uriHost(http.address().getAddress()) + ":" + port();
+    this.baseUri = URI.create(origin + options.dialect().basePath().replace("{date}", "latest"));
   }
 
   /** Starts a server on the bundled ECB history. */
@@ -76,13 +68,38 @@ public final class FxApiServer implements AutoCloseable {
     return new FxApiServer(options, history);
   }
 
-  /** {@code http://HOST:PORT/v1}, the base URL a Frankfurter client takes. */
+  /**
+   * The base URL a client of the dialect takes: {@code http://127.0.0.1:PORT/v1} for Frankfurter;
+   * for currency-api the one for the newest files, {@code .../latest/v1}.
+   */
   public URI baseUri() {
     return baseUri;
   }
 
+  /**
+   * What a user passes as {@code --api-url NAME=URL} for this dialect: {@code
+   * http://127.0.0.1:PORT/v1}, {@code .../v2}, {@code .../v6}, {@code .../stats/eurofxref}, and for
+   * currency-api the template {@code http://127.0.0.1:PORT/{date}/v1} ({@code {date}} being
+   * {@code latest} or {@code YYYY-MM-DD}).
+   */
+  public String apiUrl() {
+    return origin + options.dialect().basePath();
+  }
+
+  public Dialect dialect() {
+    return options.dialect();
+  }
+
   public int port() {
-    return http.getAddress().getPort();
+    return http.address().getPort();
+  }
+
+  /**
+   * The address listened on, as bound: {@code 0.0.0.0:8080} for every interface, {@code
+   * 127.0.0.1:41234} for loopback with a port picked by the system.
+   */
+  public InetSocketAddress address() {
+    return http.address();
   }
 
   /** Requests received so far, answered or refused alike (counted before the answer is sent). */
@@ -102,80 +119,56 @@ public final class FxApiServer implements AutoCloseable {
       return;
     }
     try {
-      http.stop(0);
-      executor.shutdownNow(); // interrupts handlers asleep in their latency
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      http.close(); // also interrupts handlers asleep in their latency
     } finally {
       closedLatch.countDown();
     }
   }
 
-  private void handle(HttpExchange exchange) {
-    long startNanos = System.nanoTime();
-    Instant start = Instant.now();
-    long sequence = received.getAndIncrement();
-    int status = 0; // 0: no answer sent
-    try (exchange) {
-      RandomGenerator random = new SplittableRandom(mix(options.seed(), sequence));
-      // Both draws happen for every request, so the errors do not depend on the jitter setting.
-      Duration delay = delay(random.nextDouble());
-      boolean injectError = random.nextDouble() < options.errorRate();
-      ApiResponse response;
-      if (limiter != null && !limiter.tryAcquire()) {
-        response = ApiResponse.tooManyRequests();
-      } else if (injectError) {
-        response = ApiResponse.internalError();
-      } else {
-        response = answer(exchange);
-      }
-      if (delay.isPositive()) {
-        Thread.sleep(delay);
-      }
-      status = send(exchange, response);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // closing: drop the request unanswered
-    } catch (IOException e) {
-      // the client went away; nothing to answer
-    } finally {
-      log(start, exchange, status, startNanos);
+  /** Answers for the HTTP server: faults first, then the dialect's routes; one log line each. */
+  private final class Handler implements Http1Server.Handler {
+    @Override
+    public ApiResponse respond(Http1Server.Incoming incoming) throws InterruptedException {
+      long sequence = received.getAndIncrement();
+      return switch (incoming) {
+        case Http1Server.Incoming.Malformed bad -> ApiResponse.error(bad.status(), bad.problem());
+        case Http1Server.Incoming.Request request -> answer(request.request(), sequence);
+      };
+    }
+
+    @Override
+    public void sent(Http1Server.Incoming incoming, int status, long startNanos) {
+      log(incoming, status, startNanos);
     }
   }
 
-  private ApiResponse answer(HttpExchange exchange) {
+  private ApiResponse answer(ApiRequest request, long sequence) throws InterruptedException {
+    RandomGenerator random = new SplittableRandom(mix(options.seed(), sequence));
+    // Both draws happen for every request, so the errors do not depend on the jitter setting.
+    Duration delay = delay(random.nextDouble());
+    boolean injectError = random.nextDouble() < options.errorRate();
+    ApiResponse response;
+    if (limiter != null && !limiter.tryAcquire()) {
+      response = api.tooManyRequests();
+    } else if (injectError) {
+      response = api.internalError();
+    } else {
+      response = route(request);
+    }
+    if (delay.isPositive()) {
+      Thread.sleep(delay);
+    }
+    return response;
+  }
+
+  private ApiResponse route(ApiRequest request) {
     try {
-      URI uri = exchange.getRequestURI();
-      return api.answer(
-          exchange.getRequestMethod(),
-          uri.getPath(),
-          uri.getRawQuery(),
-          exchange.getRequestHeaders().getFirst("If-None-Match"));
+      return api.answer(request);
     } catch (RuntimeException e) {
       // A bug or a broken data file: answer like a server would, note it once in the log.
-      options.requestLog().accept("internal error answering " + exchange.getRequestURI() + ": " + e);
-      return ApiResponse.internalError();
+      options.requestLog().accept("internal error answering " + RequestLog.target(request.path(), request.rawQuery()) + ": " + e);
+      return api.internalError();
     }
-  }
-
-  private static int send(HttpExchange exchange, ApiResponse response) throws IOException {
-    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream()); // keeps the connection reusable
-    for (Map.Entry<String, String> header : response.headers().entrySet()) {
-      exchange.getResponseHeaders().set(header.getKey(), header.getValue());
-    }
-    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      // The JDK sends no body for HEAD, and warns if given a length; the client sees GET's headers.
-      exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
-      body = new byte[0];
-    }
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-    return response.status();
   }
 
   /** latency ± uniform jitter, from a draw in [0, 1); never negative. */
@@ -186,25 +179,24 @@ public final class FxApiServer implements AutoCloseable {
     return Duration.ofNanos(Math.max(0, nanos));
   }
 
-  private void log(Instant start, HttpExchange exchange, int status, long startNanos) {
+  private void log(Http1Server.Incoming incoming, int status, long startNanos) {
     if (options.requestLog() == ServerOptions.NO_REQUEST_LOG) {
       return;
     }
-    URI uri = exchange.getRequestURI();
-    String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    long nanos = System.nanoTime() - startNanos;
+    Instant start = Instant.now().minusNanos(nanos);
     options
         .requestLog()
         .accept(
             start.truncatedTo(ChronoUnit.MILLIS)
                 + " "
-                + exchange.getRequestMethod()
+                + incoming.method()
                 + " "
-                + target
+                + RequestLog.escaped(incoming.rawTarget())
                 + " "
                 + (status == 0 ? "-" : String.valueOf(status))
                 + " "
-                + millis
+                + TimeUnit.NANOSECONDS.toMillis(nanos)
                 + "ms");
   }
 

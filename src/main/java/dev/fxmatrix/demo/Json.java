@@ -1,58 +1,81 @@
 package dev.fxmatrix.demo;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.SortedMap;
+import java.util.Collection;
 
 /**
- * The few JSON shapes the demo API writes, by hand: keeps Jackson's start-up cost off the server and
- * prints numbers exactly as the {@link BigDecimal}s say ({@code 17188}, {@code 0.85587}, {@code 1.0}).
+ * JSON text by hand, members in the order they are added: keeps Jackson's start-up cost off the
+ * server, and numbers go out exactly as the caller wrote them ({@code 17188}, {@code 7.7e-05}).
  */
 final class Json {
-  private Json() {}
+  private final StringBuilder text;
+  private boolean empty = true;
 
+  private Json(int capacity) {
+    text = new StringBuilder(capacity).append('{');
+  }
+
+  /** A new object; add members, then {@link #toString()}. */
+  static Json object() {
+    return new Json(256);
+  }
+
+  /** A string member. */
+  Json string(String name, String value) {
+    name(name);
+    quote(text, value);
+    return this;
+  }
+
+  /** A member whose value is JSON text already: a number, true/false/null, an object, an array. */
+  Json raw(String name, String json) {
+    name(name);
+    text.append(json);
+    return this;
+  }
+
+  private void name(String name) {
+    if (!empty) {
+      text.append(',');
+    }
+    empty = false;
+    quote(text, name);
+    text.append(':');
+  }
+
+  @Override
+  public String toString() {
+    return text + "}";
+  }
+
+  /** {@code {"message":"..."}}, the shape of Frankfurter's errors. */
   static String message(String message) {
-    StringBuilder json = new StringBuilder(40).append("{\"message\":");
-    string(json, message);
-    return json.append('}').toString();
+    return object().string("message", message).toString();
   }
 
-  static String quote(BigDecimal amount, String base, LocalDate date, SortedMap<String, BigDecimal> rates) {
-    StringBuilder json = new StringBuilder(64 + rates.size() * 20);
-    json.append("{\"amount\":").append(amount.toPlainString()).append(",\"base\":");
-    string(json, base);
-    json.append(",\"date\":\"").append(date).append("\",\"rates\":{");
-    String separator = "";
-    for (Map.Entry<String, BigDecimal> rate : rates.entrySet()) {
-      json.append(separator);
-      string(json, rate.getKey());
-      json.append(':').append(rate.getValue().toPlainString());
-      separator = ",";
-    }
-    return json.append("}}").toString();
+  /** An array of JSON texts. */
+  static String array(Collection<String> items) {
+    return "[" + String.join(",", items) + "]";
   }
 
-  static String names(SortedMap<String, String> namesByCode) {
-    StringBuilder json = new StringBuilder(namesByCode.size() * 32).append('{');
-    String separator = "";
-    for (Map.Entry<String, String> name : namesByCode.entrySet()) {
-      json.append(separator);
-      string(json, name.getKey());
-      json.append(':');
-      string(json, name.getValue());
-      separator = ",";
-    }
-    return json.append('}').toString();
+  /** A JSON string literal. */
+  static String quoted(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2);
+    quote(out, value);
+    return out.toString();
   }
 
-  private static void string(StringBuilder json, String text) {
+  private static void quote(StringBuilder json, String text) {
     json.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> json.append("\\\"");
         case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        case '\b' -> json.append("\\b");
+        case '\f' -> json.append("\\f");
         default -> {
           if (c < 0x20) {
             json.append(String.format("\\u%04x", (int) c));

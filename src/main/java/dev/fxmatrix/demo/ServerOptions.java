@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * @param errorRate share of requests answered 500, 0..1
  * @param seed makes jitter and injected errors reproducible for a given request order
  * @param requestLog receives one line per request (time, method, path and query, status, duration)
+ * @param dialect the provider API spoken, at that provider's paths
  */
 public record ServerOptions(
     String host,
@@ -25,7 +26,8 @@ public record ServerOptions(
     int rateLimit,
     double errorRate,
     long seed,
-    Consumer<String> requestLog) {
+    Consumer<String> requestLog,
+    Dialect dialect) {
 
   public static final int NO_RATE_LIMIT = 0;
   public static final Consumer<String> NO_REQUEST_LOG = line -> {};
@@ -35,6 +37,7 @@ public record ServerOptions(
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(jitter, "jitter");
     Objects.requireNonNull(requestLog, "requestLog");
+    Objects.requireNonNull(dialect, "dialect");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
@@ -49,36 +52,47 @@ public record ServerOptions(
     }
   }
 
-  /** 127.0.0.1, any free port, no delay, no limit, no errors, seed 42, no request log. */
+  /** Frankfurter's dialect, as before there were others. */
+  public ServerOptions(
+      String host, int port, Duration latency, Duration jitter, int rateLimit, double errorRate, long seed,
+      Consumer<String> requestLog) {
+    this(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, Dialect.FRANKFURTER);
+  }
+
+  /** 127.0.0.1, any free port, no delay, no limit, no errors, seed 42, no request log, Frankfurter v1. */
   public static ServerOptions defaults() {
     return new ServerOptions("127.0.0.1", 0, Duration.ZERO, Duration.ZERO, NO_RATE_LIMIT, 0, 42, NO_REQUEST_LOG);
   }
 
+  public ServerOptions withDialect(Dialect dialect) {
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
+  }
+
   public ServerOptions withHost(String host) {
-    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog);
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
   }
 
   public ServerOptions withPort(int port) {
-    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog);
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
   }
 
   public ServerOptions withLatency(Duration latency, Duration jitter) {
-    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog);
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
   }
 
   public ServerOptions withRateLimit(int rateLimit) {
-    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog);
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
   }
 
   public ServerOptions withErrorRate(double errorRate) {
-    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog);
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
   }
 
   public ServerOptions withSeed(long seed) {
-    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog);
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
   }
 
   public ServerOptions withRequestLog(Consumer<String> requestLog) {
-    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog);
+    return new ServerOptions(host, port, latency, jitter, rateLimit, errorRate, seed, requestLog, dialect);
   }
 }

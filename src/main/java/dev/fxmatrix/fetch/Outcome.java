@@ -51,7 +51,8 @@ public sealed interface Outcome {
       return reason + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)");
     }
 
-    private String named() {
+    /** This failure alone, with its provider's name: "ecb: connection refused (1 attempt)". */
+    public String named() {
       return (provider == null ? "" : provider + ": ") + own();
     }
 

@@ -58,6 +58,11 @@ public final class MatrixRunner {
       List<Job> jobs = jobs(options.bases(), options.symbols());
       int concurrency = options.strategy().concurrency(jobs.size(), options.threads());
       try (Engine engine = Engine.open(fetch, concurrency, FetchListener.NONE, this::note)) {
+        LocalDate date = fetch.date();
+        if (options.verbose() && date != null) {
+          engine.providers().stream().filter(p -> !p.servesDates())
+              .forEach(p -> note(p.name() + " serves only the latest rates: skipped for --date " + date));
+        }
         return fetchAndPrint(options, jobs, engine, jsonWarm);
       }
     } catch (IOException e) {

@@ -36,6 +36,14 @@ public record RunOptions(
     symbols = List.copyOf(symbols);
   }
 
-  /** {@code --demo}: the embedded API's latency. */
-  public record Demo(Duration latency, Duration jitter) {}
+  /** {@code --demo}: the embedded API's latency, and the providers it plays as down ({@code --demo-down}). */
+  public record Demo(Duration latency, Duration jitter, List<String> down) {
+    public Demo {
+      down = List.copyOf(down);
+    }
+
+    public Demo(Duration latency, Duration jitter) {
+      this(latency, jitter, List.of());
+    }
+  }
 }

@@ -73,7 +73,9 @@ final class RunReport {
     for (Outcome.Fetched row : rows) {
       RateTable rates = row.rates();
       byProvider.computeIfAbsent(rates.provider(), p -> new ArrayList<>()).add(rates.base());
-      String summary = row.earlier().stream().map(Outcome.Failed::summary).collect(Collectors.joining("; "));
+      String summary =
+          row.earlier().stream().map(providers.size() > 1 ? Outcome.Failed::named : Outcome.Failed::summary)
+              .collect(Collectors.joining("; "));
       if (rates.cachedAt() != null && !row.earlier().isEmpty()) {
         err.println("fxmatrix: " + rates.base() + ": " + summary + "; printed " + rates.provider()
             + "'s cached answer of " + rates.date() + " (fetched " + WHEN.format(rates.cachedAt()) + ")");
@@ -81,7 +83,8 @@ final class RunReport {
         err.println("fxmatrix: " + rates.base() + ": answered by " + rates.provider() + " after " + summary);
       }
     }
-    if (byProvider.size() > 1) {
+    boolean failedOver = !providers.isEmpty() && byProvider.keySet().stream().anyMatch(p -> !providers.getFirst().name().equals(p));
+    if (byProvider.size() > 1 || failedOver) {
       err.println("fxmatrix: rows from " + byProvider.entrySet().stream()
           .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
           .collect(Collectors.joining(", ")));

@@ -2,6 +2,7 @@ package dev.fxmatrix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fxmatrix.demo.FxApiServer;
 import dev.fxmatrix.testing.LocalHttp;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ class ServeCommandTest {
     assertThat(statuses).containsExactly(200);
     assertThat(err.toString())
         .containsPattern(
-            "\\Afxmatrix serve: listening on http://127\\.0\\.0\\.1:\\d+/v1 "
+            "\\Afxmatrix serve: frankfurter API listening on 127\\.0\\.0\\.1:(\\d+); "
+                + "pass --api-url frankfurter=http://127\\.0\\.0\\.1:\\1/v1 "
                 + "\\(ECB rates up to 2026-04-13; Ctrl-C to stop\\)\\R")
         .containsPattern("Z GET /v1/latest\\?base=USD 200 \\d+ms\\R")
         .contains("fxmatrix serve: stopped after 1 requests");
@@ -56,17 +58,23 @@ class ServeCommandTest {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({
-    "--port, 70000, --port",
-    "--port, -1, --port",
-    "--error-rate, 1.5, --error-rate",
-    "--error-rate, NaN, --error-rate",
-    "--rate-limit, 0, --rate-limit",
-    "--latency, 5, is not a duration, 10s or 1.5s",
-    "--latency, -5ms, --latency",
-    "--jitter, soon, --jitter",
-  })
-  void invalidOptionsAreUsageErrorsNamingTheOption(String option, String value, String expected) {
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "--port       | 70000 | '70000' is not a port; give 0 to 65535",
+        "--port       | -1    | '-1' is not a port; give 0 to 65535",
+        "--port       | http  | 'http' is not a port; give 0 to 65535",
+        "--error-rate | 1.5   | '1.5' is not a share of requests; give 0 to 1, e.g. 0.05",
+        "--error-rate | NaN   | 'NaN' is not a share of requests; give 0 to 1, e.g. 0.05",
+        "--rate-limit | 0     | '0' is not a rate limit; give a whole number of requests a second, 1 or more",
+        "--latency    | 5     | '5' is not a duration; give a number and a unit, like 500ms, 10s or 1.5s",
+        "--latency    | -5ms  | '-5ms' is not a duration; give a number and a unit, like 500ms, 10s or 1.5s",
+        "--jitter     | soon  | 'soon' is not a duration; give a number and a unit, like 500ms, 10s or 1.5s",
+        "--seed       | x     | 'x' is not a seed; give a whole number",
+        "--dialect    | fixer | 'fixer' is not a dialect; give one of frankfurter, frankfurter-v2, open-er-api, currency-api, ecb",
+      })
+  void invalidOptionsAreOneLineUsageErrorsNamingTheOptionValueAndWhatIsAllowed(String option, String value, String problem) {
     ServeCommand command = new ServeCommand(server -> {
       throw new AssertionError("must not start");
     });
@@ -74,8 +82,33 @@ class ServeCommandTest {
     int exit = run(command, option, value);
 
     assertThat(exit).isEqualTo(2);
-    String firstLine = err.toString().lines().findFirst().orElseThrow();
-    assertThat(firstLine).contains(option).contains(expected);
+    // picocli says "Invalid value for option '--port': ..."; the tool's handler rewrites that prefix.
+    assertThat(err.toString().lines().findFirst().orElseThrow()).contains("'" + option + "': " + problem);
+  }
+
+  @Test
+  void theFirstLineSaysTheAddressActuallyBound() {
+    ServeCommand command = new ServeCommand(FxApiServer::close);
+
+    assertThat(run(command, "--host", "0.0.0.0", "--port", "0")).isZero();
+    assertThat(err.toString())
+        .containsPattern("\\Afxmatrix serve: frankfurter API listening on 0\\.0\\.0\\.0:\\d+; pass --api-url frankfurter=http://127\\.0\\.0\\.1:\\d+/v1 ");
+  }
+
+  @Test
+  void aDialectIsChosenByNameAndTheFirstLineSaysWhichAndTheUrlToPass() {
+    List<Integer> statuses = new ArrayList<>();
+    ServeCommand command =
+        new ServeCommand(
+            server -> {
+              statuses.add(LocalHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUri() + "/currencies/usd.json"))).status());
+              server.close();
+            });
+
+    assertThat(run(command, "--dialect", "currency-api", "--port", "0", "-q")).isZero();
+    assertThat(statuses).containsExactly(200);
+    assertThat(err.toString()).containsPattern("\\Afxmatrix serve: currency-api API listening on 127\\.0\\.0\\.1:\\d+; "
+        + "pass --api-url currency-api=http://127\\.0\\.0\\.1:\\d+/\\{date}/v1 ");
   }
 
   @Test
@@ -97,7 +130,7 @@ class ServeCommandTest {
 
     assertThat(cli.execute("--help")).isZero();
     assertThat(out.toString())
-        .contains("serve", "--port", "--host", "--latency", "--jitter", "--rate-limit", "--error-rate", "--seed", "--quiet");
+        .contains("serve", "--dialect", "--port", "--host", "--latency", "--jitter", "--rate-limit", "--error-rate", "--seed", "--quiet");
   }
 
   private int run(ServeCommand command, String... args) {

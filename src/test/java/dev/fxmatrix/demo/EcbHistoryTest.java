@@ -137,6 +137,21 @@ class EcbHistoryTest {
     assertThat(history.dayFor(LocalDate.of(1998, 6, 15))).isEmpty();
   }
 
+  @Test
+  void aRangeListsItsPublicationsOldestFirstAndTheLastOneBeforeAStartIsFoundHoweverFarBack() {
+    EcbHistory history = fixture();
+
+    assertThat(history.between(LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 31)))
+        .extracting(EcbDay::date)
+        .containsExactly(LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 6));
+    assertThat(history.between(LocalDate.of(2020, 1, 4), LocalDate.of(2020, 1, 5))).isEmpty();
+    assertThat(history.between(LocalDate.of(2020, 1, 6), LocalDate.of(2020, 1, 2))).isEmpty();
+    assertThat(history.all()).hasSize(3);
+    assertThat(history.lastOnOrBefore(LocalDate.of(2021, 1, 1)).map(EcbDay::date)).contains(LocalDate.of(2020, 1, 6));
+    assertThat(history.lastOnOrBefore(LocalDate.of(2020, 1, 1))).isEmpty();
+    assertThat(BUNDLED.all()).hasSize(6983).first().extracting(EcbDay::date).isEqualTo(LocalDate.of(1999, 1, 4));
+  }
+
   private static EcbHistory fixture() {
     return EcbHistory.fromCsv(
         """

@@ -3,13 +3,22 @@ package dev.fxmatrix.testing;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.fxmatrix.demo.FxApiServer;
 
 /** A plain HTTP/1.1 client for the tests; talks only to the local test server. */
@@ -46,6 +55,36 @@ public final class LocalHttp {
 
   public static Answer get(FxApiServer server, String pathAndQuery) {
     return send(HttpRequest.newBuilder(URI.create(server.baseUri() + pathAndQuery)).GET());
+  }
+
+  /**
+   * Sends raw bytes on one connection and reads {@code answers} answers (status line, headers, a
+   * body of Content-Length bytes), for requests an HTTP client will not send as written.
+   */
+  public static List<String> raw(int port, byte[] request, int answers) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      List<String> read = new ArrayList<>();
+      for (int i = 0; i < answers; i++) {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+          int b = in.read();
+          if (b < 0) {
+            return read;
+          }
+          head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+        read.add(head + new String(body, StandardCharsets.UTF_8));
+      }
+      return read;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Answer send(HttpRequest.Builder request) {
