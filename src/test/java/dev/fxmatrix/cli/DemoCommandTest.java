@@ -51,12 +51,12 @@ class DemoCommandTest {
 
   @Test
   void aRunningServersRateLimitIsSurvived() throws Exception {
-    try (FxApiServer server = FxApiServer.start(ServerOptions.defaults().withPort(0).withRateLimit(5))) {
+    try (FxApiServer server = FxApiServer.start(ServerOptions.defaults().withPort(0).withRateLimit(10))) {
       Cli run = Cli.run("--api-url", server.baseUri().toString(), "-s", "thread-per-item", "-b", ALL_30, "--symbols", "USD,EUR", "-q");
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out().lines()).hasSize(30);
-      // 30 bases, and a first wave of refusals: at most a handful more than one retry each.
-      assertThat(server.requestCount()).isLessThan(30 + 25 + 10);
+      // 30 bases, and a first wave of 20 refusals: at most a handful more than one retry each.
+      assertThat(server.requestCount()).isLessThan(30 + 20 + 10);
     }
   }
 

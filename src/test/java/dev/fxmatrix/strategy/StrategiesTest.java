@@ -27,11 +27,11 @@ class StrategiesTest {
 
   @Test
   void everyStrategyPrintsTheSameMatrix() {
-    String sequential = run(FakeFrankfurter.synthetic(33).delay(20), "-s", "sequential").out();
-    assertThat(sequential.lines()).hasSize(33);
+    String sequential = run(FakeFrankfurter.synthetic(12).delay(10), "-s", "sequential").out();
+    assertThat(sequential.lines()).hasSize(12);
     for (Strategy strategy : Strategy.values()) {
       String[] threads = strategy.usesThreads() ? new String[] {"-t", "3"} : new String[0];
-      Cli run = run(FakeFrankfurter.synthetic(33).delay(20), concat(new String[] {"-s", strategy.cliName()}, threads));
+      Cli run = run(FakeFrankfurter.synthetic(12).delay(10), concat(new String[] {"-s", strategy.cliName()}, threads));
       assertThat(run.out()).as(strategy.cliName()).isEqualTo(sequential);
       assertThat(run.exitCode()).isZero();
     }
@@ -65,7 +65,7 @@ class StrategiesTest {
   @Test
   void theSharedThrottleHoldsFromTheServersSide() {
     for (String strategy : List.of("virtual", "async")) {
-      FakeFrankfurter api = FakeFrankfurter.synthetic(16);
+      FakeFrankfurter api = FakeFrankfurter.synthetic(13);
       Cli run = run(api, "-s", strategy, "--rate", "10");
       assertThat(run.exitCode()).isZero();
       assertThat(api.maxStartsInWindow(1_000_000_000L)).as(strategy).isLessThanOrEqualTo(10 + 1);
@@ -74,13 +74,13 @@ class StrategiesTest {
 
   @Test
   void aRateLimitedServerIsSurvivedWithOnlyAFewMore429sAfterTheFirstWave() {
-    FakeFrankfurter api = FakeFrankfurter.synthetic(33).rateLimit(5);
+    FakeFrankfurter api = FakeFrankfurter.synthetic(20).rateLimit(8);
     Cli run = run(api, "-s", "thread-per-item");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out().lines()).hasSize(33);
+    assertThat(run.out().lines()).hasSize(20);
     List<Integer> codes = api.statusCodes();
-    // The first wave: 33 at once, 5 accepted and 28 refused. After it, a handful at most.
-    List<Integer> afterFirstWave = codes.subList(33, codes.size());
+    // The first wave: 20 at once, 8 accepted and 12 refused. After it, a handful at most.
+    List<Integer> afterFirstWave = codes.subList(20, codes.size());
     assertThat(afterFirstWave.stream().filter(c -> c == 429).count()).isLessThanOrEqualTo(5);
   }
 
