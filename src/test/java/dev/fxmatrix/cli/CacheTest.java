@@ -216,6 +216,21 @@ class CacheTest {
   }
 
   @Test
+  void aGarbledEntryLeavesStderrCleanInARealProcess() throws Exception {
+    run();
+    try (Stream<Path> files = Files.list(dir.resolve("http"))) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".0")).toList()) {
+        Files.write(file, new byte[] {0, 1, 2, (byte) 0xff, '\n', 'x'});
+      }
+    }
+    Process child = ChildJvm.start(dir.resolve("out"), dir.resolve("err"),
+        "--api-url", server.url("/v1").toString(), "-b", "USD,EUR", "-q", "--cache-dir", dir.toString());
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).isZero();
+    assertThat(Files.readString(dir.resolve("err"))).as("OkHttp's own log stays quiet").isEmpty();
+  }
+
+  @Test
   void theCacheFolderIsTheUsersAlone() throws IOException {
     Path nested = dir.resolve("new/cache");
     server.setDispatcher(api);
