@@ -12,8 +12,8 @@ import dev.fxmatrix.strategy.Strategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,11 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
-      "Run each strategy several times in one JVM against the same server and compare them:"
-          + " median, min and max time, requests per second, peak requests in flight, failures,"
-          + " and the ideal time each strategy could reach at the measured latency.",
+      BenchCommand.SUMMARY,
       "Results go to stdout; a progress line goes to stderr when it is a terminal."
     },
     footerHeading = "%nExit codes:%n",
@@ -36,11 +33,26 @@ import picocli.CommandLine.Spec;
       "  2    bad usage: nothing was sent"
     })
 public final class BenchCommand implements Callable<Integer> {
+  /** The first line of its help, which fxmatrix --help lists too. */
+  static final String SUMMARY =
+      "Run each strategy several times in one JVM against the same server and compare them:"
+          + " median, min and max time, requests per second, peak requests in flight, failures,"
+          + " and the ideal time each strategy could reach at the measured latency.";
+
   /** The 30 currencies the ECB publishes reference rates for, and EUR. */
   static final String ECB_CURRENCIES =
       "USD,JPY,CZK,DKK,GBP,HUF,PLN,RON,SEK,CHF,ISK,NOK,TRY,AUD,BRL,CAD,CNY,HKD,IDR,ILS,INR,KRW,MXN,MYR,NZD,PHP,SGD,THB,ZAR,EUR";
 
   @Spec CommandSpec spec;
+
+  /** The command with its annotated options and, before {@code --timeline}, the shared fetch options. */
+  static CommandSpec create() {
+    BenchCommand bench = new BenchCommand();
+    CommandSpec spec = new CommandLine(bench).getCommandSpec();
+    spec.usageMessage().autoWidth(FxMatrixCommand.autoWidth());
+    bench.fetch.addTo(spec, "--timeline");
+    return spec;
+  }
 
   @Option(names = "--strategies", paramLabel = "NAME,...", converter = Converters.StrategiesConverter.class,
       description = "Strategies to compare, in this order (default: every one --strategy accepts, in its order).")
@@ -63,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Currencies asked for with each base (default: the bases).")
   Converters.Codes symbols;
 
-  @Mixin FetchMixin fetch;
+  final FetchMixin fetch = new FetchMixin();
 
   @Option(names = "--timeline",
       description = "Also draw one run of each strategy: a line per worker, a bar per request.")

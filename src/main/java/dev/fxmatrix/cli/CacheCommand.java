@@ -23,12 +23,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cache",
     description = {
-      "Show where the HTTP cache is, how many answers it holds, and the date of each; --clear empties it.",
+      CacheCommand.SUMMARY,
       "Runs keep answers there (see --cache-dir, --offline, --stale-if-error), and ask again only when they may be out of date."
     },
     footerHeading = "%nExit codes:%n",
     footer = {"  0    shown (or cleared)", "  1    the cache could not be read (in use by another run for 5 s, or unreadable)", "  2    bad usage"})
 final class CacheCommand implements Callable<Integer> {
+  /** The first line of its help, which fxmatrix --help lists too. */
+  static final String SUMMARY =
+      "Show where the HTTP cache is, how many answers it holds, and the date of each; --clear empties it.";
+
   private static final Pattern DATE = Pattern.compile("(?:\"date\"\\s*:\\s*\"|time=['\"])(\\d{4}-\\d{2}-\\d{2})");
 
   @Spec CommandSpec spec;

@@ -29,10 +29,14 @@ import picocli.CommandLine.Spec;
 /** {@code fxmatrix currencies}: the codes and names a provider carries, so a user can see why a code is refused. */
 @Command(
     name = "currencies",
-    description = "List the currencies a provider carries (from its own list, or the keys of one answer): code and name, one a line.",
+    description = CurrenciesCommand.SUMMARY,
     footerHeading = "%nExit codes:%n",
     footer = {"  0    listed", "  1    the provider did not answer with its list", "  2    bad usage"})
 final class CurrenciesCommand implements Callable<Integer> {
+  /** The first line of its help, which fxmatrix --help lists too. */
+  static final String SUMMARY =
+      "List the currencies a provider carries (from its own list, or the keys of one answer): code and name, one a line.";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--provider", paramLabel = "NAME", defaultValue = "${env:FXMATRIX_PROVIDER:-" + FrankfurterV1.NAME + "}",

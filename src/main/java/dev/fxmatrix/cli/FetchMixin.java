@@ -18,90 +18,97 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options a run and {@code bench} share: how requests are sent and paced, and which API they go
- * to. One declaration, one set of rules ({@link #check}), for both commands.
+ * to. One declaration, one set of rules ({@link #check}), for both commands; declared with
+ * picocli's programmatic API (see {@link Opt} for why).
  */
 final class FetchMixin {
   /** Worker processes beyond this many CPUs' worth only add JVM starts, and can swamp a machine. */
   static final int PROCESSES_PER_CPU = 4;
 
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec command;
+  /** The command these options were added to, for what the user gave ({@link #given}). */
+  private CommandSpec command;
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "4", converter = Converters.AtLeastOne.class,
-      description = "Threads of the pool strategy, worker processes of process (default: ${DEFAULT-VALUE}).")
   int threads;
-
-  @Option(names = "--provider", paramLabel = "NAME[,NAME...]", converter = Converters.ProvidersConverter.class,
-      defaultValue = "${env:FXMATRIX_PROVIDER:-" + FrankfurterV1.NAME + "}",
-      description = "FX APIs to ask, in order: a base one fails is asked of the next (env FXMATRIX_PROVIDER; default: ${DEFAULT-VALUE}).")
   List<String> providers;
-
-  @Option(names = "--api-url", paramLabel = "[NAME=]URL", converter = Converters.ApiUrlConverter.class,
-      defaultValue = "${env:FXMATRIX_API_URL}",
-      description = "Where a provider is reached, e.g. frankfurter=http://host/v1; a bare URL is the first provider's"
-          + " (env FXMATRIX_API_URL; default: each provider's own, " + FrankfurterV1.DEFAULT_URL + " for frankfurter). Repeatable.")
   List<Converters.ApiUrl> apiUrls;
-
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Converters.DateConverter.class,
-      description = "Rates of that day (default: the latest). A day without rates gives the previous one.")
   LocalDate date;
-
-  @Option(names = "--rate", paramLabel = "R", converter = Converters.RateConverter.class,
-      description = "At most R requests per second, fractions allowed (default: no limit until the server answers 429).")
   Double rate;
-
-  @Option(names = "--burst", paramLabel = "B", defaultValue = "1", converter = Converters.AtLeastOne.class,
-      description = "With --rate: requests that may go at once after idling (default: ${DEFAULT-VALUE}).")
   int burst;
-
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.PositiveDuration.class,
-      description = "Bound of each request, connect to last byte, e.g. 500ms or 10s (default: ${DEFAULT-VALUE}).")
   Duration timeout;
-
-  @Option(names = "--retries", paramLabel = "N", defaultValue = "3", converter = Converters.AtLeastZero.class,
-      description = "Retries of a failed request (timeout, connection error, 429, 5xx) (default: ${DEFAULT-VALUE}).")
   int retries;
-
-  @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "The HTTP cache's folder (env FXMATRIX_CACHE_DIR; default: $XDG_CACHE_HOME/fxmatrix, else ~/.cache/fxmatrix;"
-          + " bench: no cache unless given).")
   Path cacheDir;
-
-  @Option(names = "--no-cache", description = "No HTTP cache: every answer from the server, none kept.")
   boolean noCache;
-
-  @Option(names = "--offline", description = "No network at all: every row from the cache, of any age.")
   boolean offline;
-
-  @Option(names = "--stale-if-error", paramLabel = "DURATION", arity = "0..1", fallbackValue = "any",
-      converter = Converters.AgeConverter.class,
-      description = "When a base fails everywhere, use a cached answer fetched at most DURATION ago (alone: of any age).")
   Duration staleIfError;
-
-  @Option(names = "--max-age", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-      description = "Fail a row whose rates were published longer ago than DURATION, e.g. 3d (default: any age, with a warning past 3 business days).")
   Duration maxAge;
-
-  @Option(names = "--demo",
-      description = "Use the embedded API (ECB rates, offline), started on a free loopback port.")
   boolean demo;
-
-  @Option(names = "--demo-latency", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "Latency of the embedded API (default: 80ms; bench: 100ms).")
   Duration demoLatency;
-
-  @Option(names = "--demo-down", paramLabel = "NAME[,NAME...]", converter = Converters.ProvidersConverter.class,
-      description = "With --demo: providers whose embedded server is not started, so their requests are refused (to watch failover).")
   List<String> demoDown;
-
-  @Option(names = "--demo-jitter", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "Latency jitter of the embedded API, uniform ± (default: 20ms; bench: none, so runs compare).")
   Duration demoJitter;
+
+  /** Adds these options to {@code spec} where {@code before}, and the options after it, were. */
+  void addTo(CommandSpec spec, String before) {
+    List<OptionSpec> later = new ArrayList<>(spec.options().subList(spec.options().indexOf(spec.findOption(before)), spec.options().size()));
+    later.forEach(spec::remove);
+    addTo(spec);
+    later.forEach(spec::addOption);
+  }
+
+  /** Adds these options to {@code spec}, in the order its help lists them. */
+  void addTo(CommandSpec spec) {
+    command = spec;
+    spec.addOption(Opt.of("-t", "--threads").label("N").defaults("4")
+        .help("Threads of the pool strategy, worker processes of process (default: ${DEFAULT-VALUE}).")
+        .value(Integer.class, new Converters.AtLeastOne(), v -> threads = v));
+    spec.addOption(Opt.of("--provider").label("NAME[,NAME...]").defaults("${env:FXMATRIX_PROVIDER:-" + FrankfurterV1.NAME + "}")
+        .help("FX APIs to ask, in order: a base one fails is asked of the next (env FXMATRIX_PROVIDER; default: ${DEFAULT-VALUE}).")
+        .list(String.class, new Converters.ProvidersConverter(), v -> providers = v));
+    spec.addOption(Opt.of("--api-url").label("[NAME=]URL").defaults("${env:FXMATRIX_API_URL}")
+        .help("Where a provider is reached, e.g. frankfurter=http://host/v1; a bare URL is the first provider's"
+            + " (env FXMATRIX_API_URL; default: each provider's own, " + FrankfurterV1.DEFAULT_URL + " for frankfurter). Repeatable.")
+        .repeatable(Converters.ApiUrl.class, new Converters.ApiUrlConverter(), v -> apiUrls = v));
+    spec.addOption(Opt.of("--date").label("YYYY-MM-DD")
+        .help("Rates of that day (default: the latest). A day without rates gives the previous one.")
+        .value(LocalDate.class, new Converters.DateConverter(), v -> date = v));
+    spec.addOption(Opt.of("--rate").label("R")
+        .help("At most R requests per second, fractions allowed (default: no limit until the server answers 429).")
+        .value(Double.class, new Converters.RateConverter(), v -> rate = v));
+    spec.addOption(Opt.of("--burst").label("B").defaults("1")
+        .help("With --rate: requests that may go at once after idling (default: ${DEFAULT-VALUE}).")
+        .value(Integer.class, new Converters.AtLeastOne(), v -> burst = v));
+    spec.addOption(Opt.of("--timeout").label("DURATION").defaults("10s")
+        .help("Bound of each request, connect to last byte, e.g. 500ms or 10s (default: ${DEFAULT-VALUE}).")
+        .value(Duration.class, new Converters.PositiveDuration(), v -> timeout = v));
+    spec.addOption(Opt.of("--retries").label("N").defaults("3")
+        .help("Retries of a failed request (timeout, connection error, 429, 5xx) (default: ${DEFAULT-VALUE}).")
+        .value(Integer.class, new Converters.AtLeastZero(), v -> retries = v));
+    spec.addOption(Opt.of("--cache-dir").label("DIR")
+        .help("The HTTP cache's folder (env FXMATRIX_CACHE_DIR; default: $XDG_CACHE_HOME/fxmatrix, else ~/.cache/fxmatrix;"
+            + " bench: no cache unless given).")
+        .value(Path.class, Path::of, v -> cacheDir = v));
+    spec.addOption(Opt.of("--no-cache").help("No HTTP cache: every answer from the server, none kept.").flag(v -> noCache = v));
+    spec.addOption(Opt.of("--offline").help("No network at all: every row from the cache, of any age.").flag(v -> offline = v));
+    spec.addOption(Opt.of("--stale-if-error").label("DURATION")
+        .help("When a base fails everywhere, use a cached answer fetched at most DURATION ago (alone: of any age).")
+        .optionalValue(Duration.class, new Converters.AgeConverter(), "any", v -> staleIfError = v));
+    spec.addOption(Opt.of("--max-age").label("DURATION")
+        .help("Fail a row whose rates were published longer ago than DURATION, e.g. 3d (default: any age, with a warning past 3 business days).")
+        .value(Duration.class, new Converters.PositiveDuration(), v -> maxAge = v));
+    spec.addOption(Opt.of("--demo").help("Use the embedded API (ECB rates, offline), started on a free loopback port.")
+        .flag(v -> demo = v));
+    spec.addOption(Opt.of("--demo-latency").label("DURATION").help("Latency of the embedded API (default: 80ms; bench: 100ms).")
+        .value(Duration.class, new DurationConverter(), v -> demoLatency = v));
+    spec.addOption(Opt.of("--demo-down").label("NAME[,NAME...]")
+        .help("With --demo: providers whose embedded server is not started, so their requests are refused (to watch failover).")
+        .list(String.class, new Converters.ProvidersConverter(), v -> demoDown = v));
+    spec.addOption(Opt.of("--demo-jitter").label("DURATION")
+        .help("Latency jitter of the embedded API, uniform ± (default: 20ms; bench: none, so runs compare).")
+        .value(Duration.class, new DurationConverter(), v -> demoJitter = v));
+  }
 
   boolean given(String option) {
     return command.commandLine().getParseResult().hasMatchedOption(option);
@@ -145,6 +152,10 @@ final class FetchMixin {
       if (!urls.containsKey(provider)) {
         throw UsageError.of(command, "--api-url", "'" + url + "' is for " + provider + ", which --provider does not name ("
             + String.join(",", providers) + ")");
+      }
+      if (!urls.get(provider).isEmpty() && Providers.defaultUrls(provider).size() == 1) {
+        throw UsageError.of(command, "--api-url", "'" + url + "' is a second URL for " + provider
+            + ", which is asked at one; only a provider with a fallback host (currency-api) takes more");
       }
       urls.get(provider).add(url.url());
     }

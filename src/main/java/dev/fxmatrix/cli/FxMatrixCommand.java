@@ -10,101 +10,110 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
-/** The {@code fxmatrix} command line: typed options in, a {@link RunOptions} out to {@link MatrixRunner}. */
-@Command(
-    name = "fxmatrix",
-    mixinStandardHelpOptions = true,
-    versionProvider = FxMatrixCommand.VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    description = {
-      "Fetches foreign-exchange rates for several base currencies at once and prints them as a matrix.",
-      "One request per base, scheduled by the chosen strategy, paced by one shared token bucket."
-    },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0    every base was fetched (and written, with --output)",
-      "  1    one or more bases failed; the other rows are printed",
-      "  2    bad usage: nothing was sent",
-      "  130  interrupted (Ctrl-C)"
-    })
+/**
+ * The {@code fxmatrix} command line: typed options in, a {@link RunOptions} out to {@link MatrixRunner}.
+ *
+ * <p>Declared with picocli's programmatic API rather than annotations, as every run builds it: see
+ * {@link Opt}. Subcommands, built only when named, keep their annotations.
+ */
 public final class FxMatrixCommand implements Callable<Integer> {
   static final String DEFAULT_BASES = "USD,EUR,PLN,NOK,CZK";
 
-  /** The names of the subcommands {@link #commandLine} registers: serve, bench and two hidden ones. */
-  private static final Set<String> SUBCOMMANDS = Set.of("serve", "bench", "cache", "currencies", "worker", "aot-training");
+  /** A subcommand, registered only when the arguments name it; help lists it by its summary unless null (hidden). */
+  private record Subcommand(String name, String summary, Supplier<Object> create) {}
 
-  @Spec CommandSpec spec;
+  private static final List<Subcommand> SUBCOMMANDS =
+      List.of(
+          new Subcommand("serve", ServeCommand.SUMMARY, ServeCommand::new),
+          new Subcommand("bench", BenchCommand.SUMMARY, BenchCommand::create),
+          new Subcommand("cache", CacheCommand.SUMMARY, CacheCommand::new),
+          new Subcommand("currencies", CurrenciesCommand.SUMMARY, CurrenciesCommand::new),
+          new Subcommand("worker", null, WorkerCommand::new),
+          new Subcommand("aot-training", null, TrainCommand::new));
 
-  @Option(names = {"-b", "--bases"}, paramLabel = "USD,EUR,...", defaultValue = DEFAULT_BASES,
-      converter = Converters.CodesConverter.class,
-      description = "Base currencies, one row each, in this order (default: ${DEFAULT-VALUE}).")
-  Converters.Codes bases;
+  private CommandSpec spec;
+  private final FetchMixin fetch = new FetchMixin();
+  private Converters.Codes bases;
+  private Converters.Codes symbols;
+  private Strategy strategy;
+  private OutputFormat format;
+  private Path output; // null for stdout (also "-o -")
+  private boolean allowPartial;
+  private Duration maxTime;
+  private boolean strict;
+  private boolean quiet;
+  private boolean verbose;
 
-  @Option(names = "--symbols", paramLabel = "USD,EUR,...", converter = Converters.CodesConverter.class,
-      description = "Columns (default: the bases).")
-  Converters.Codes symbols;
-
-  @Option(names = {"-s", "--strategy"}, paramLabel = "NAME", defaultValue = "pool",
-      converter = Converters.StrategyConverter.class,
-      description = "sequential, thread-per-item, pool, virtual, async or process (default: ${DEFAULT-VALUE}).")
-  Strategy strategy;
-
-  @Mixin FetchMixin fetch;
-
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      converter = Converters.FormatConverter.class,
-      description = "table, grid, csv or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", converter = Converters.OutputConverter.class,
-      description = "Write to FILE (a regular file atomically, keeping its permissions), and only if every base"
-          + " succeeded (see --allow-partial); - is stdout.")
-  Path output; // null for stdout (also "-o -")
-
-  @Option(names = "--allow-partial",
-      description = "With --output: write the file even when some bases failed.")
-  boolean allowPartial;
-
-  @Option(names = "--max-time", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-      description = "Bound of the whole run, waits and retries included; rows still open then fail (default: none).")
-  Duration maxTime;
-
-  @Option(names = "--strict",
-      description = "Rows of different days, or cells the API left out (n/a), fail the run: exit 1 (default: a warning).")
-  boolean strict;
-
-  @Option(names = {"-q", "--quiet"}, description = "No timing or date line on stderr.")
-  boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, description = "Each request and its status on stderr, and stack traces.")
-  boolean verbose;
+  private CommandSpec spec() {
+    spec = CommandSpec.wrapWithoutInspection(this).name("fxmatrix").versionProvider(new VersionProvider());
+    spec.usageMessage()
+        .sortOptions(false)
+        .autoWidth(autoWidth())
+        .description(
+            "Fetches foreign-exchange rates for several base currencies at once and prints them as a matrix.",
+            "One request per base, scheduled by the chosen strategy, paced by one shared token bucket.")
+        .footerHeading("%nExit codes:%n")
+        .footer(
+            "  0    every base was fetched (and written, with --output)",
+            "  1    one or more bases failed; the other rows are printed",
+            "  2    bad usage: nothing was sent",
+            "  130  interrupted (Ctrl-C)");
+    spec.addOption(Opt.of("-b", "--bases").label("USD,EUR,...").defaults(DEFAULT_BASES)
+        .help("Base currencies, one row each, in this order (default: ${DEFAULT-VALUE}).")
+        .value(Converters.Codes.class, new Converters.CodesConverter(), v -> bases = v));
+    spec.addOption(Opt.of("--symbols").label("USD,EUR,...").help("Columns (default: the bases).")
+        .value(Converters.Codes.class, new Converters.CodesConverter(), v -> symbols = v));
+    spec.addOption(Opt.of("-s", "--strategy").label("NAME").defaults("pool")
+        .help("sequential, thread-per-item, pool, virtual, async or process (default: ${DEFAULT-VALUE}).")
+        .value(Strategy.class, new Converters.StrategyConverter(), v -> strategy = v));
+    fetch.addTo(spec);
+    spec.addOption(Opt.of("-f", "--format").label("FORMAT").defaults("table").help("table, grid, csv or json (default: ${DEFAULT-VALUE}).")
+        .value(OutputFormat.class, new Converters.FormatConverter(), v -> format = v));
+    spec.addOption(Opt.of("-o", "--output").label("FILE")
+        .help("Write to FILE (a regular file atomically, keeping its permissions), and only if every base"
+            + " succeeded (see --allow-partial); - is stdout.")
+        .value(Path.class, new Converters.OutputConverter(), v -> output = v));
+    spec.addOption(Opt.of("--allow-partial").help("With --output: write the file even when some bases failed.")
+        .flag(v -> allowPartial = v));
+    spec.addOption(Opt.of("--max-time").label("DURATION")
+        .help("Bound of the whole run, waits and retries included; rows still open then fail (default: none).")
+        .value(Duration.class, new Converters.PositiveDuration(), v -> maxTime = v));
+    spec.addOption(Opt.of("--strict")
+        .help("Rows of different days, or cells the API left out (n/a), fail the run: exit 1 (default: a warning).")
+        .flag(v -> strict = v));
+    spec.addOption(Opt.of("-q", "--quiet").help("No timing or date line on stderr.").flag(v -> quiet = v));
+    spec.addOption(Opt.of("-v", "--verbose").help("Each request and its status on stderr, and stack traces.").flag(v -> verbose = v));
+    spec.addOption(Opt.help());
+    spec.addOption(Opt.version());
+    return spec;
+  }
 
   /**
    * The command line for {@code args} with fxmatrix's stream and error handling; shared by {@link
    * Main} and tests.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new FxMatrixCommand());
-    if (mayNeedSubcommands(args)) {
-      commandLine
-          .addSubcommand(new ServeCommand())
-          .addSubcommand(new BenchCommand())
-          .addSubcommand(new CacheCommand())
-          .addSubcommand(new CurrenciesCommand())
-          .addSubcommand(new WorkerCommand())
-          .addSubcommand(new TrainCommand());
+    CommandLine commandLine = new CommandLine(new FxMatrixCommand().spec());
+    // picocli reads a command's annotations when it is registered: some 10 ms each on a cold JVM,
+    // and reading one (dynamic proxies) as much again. So a subcommand is registered only when
+    // named, and help lists the others from a stub of their name and summary.
+    List<String> given = List.of(args);
+    boolean help = given.stream().anyMatch(FxMatrixCommand::asksForHelp);
+    for (Subcommand subcommand : SUBCOMMANDS) {
+      if (given.contains(subcommand.name())) {
+        commandLine.addSubcommand(subcommand.name(), subcommand.create().get());
+      } else if (help && subcommand.summary() != null) {
+        CommandSpec listing = CommandSpec.create().name(subcommand.name());
+        listing.usageMessage().description(subcommand.summary());
+        commandLine.addSubcommand(subcommand.name(), new CommandLine(listing));
+      }
     }
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -122,19 +131,16 @@ public final class FxMatrixCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether {@code args} may name a subcommand or ask for the help that lists them. picocli reads
-   * every subcommand's annotations when it is registered, ~10 ms of each run's start (measured:
-   * --version 96 -> 87 ms, a 33-base async run 284 -> 270 ms), so a plain run goes without. When
-   * in doubt (a cluster of short options with an h in it), they are registered.
+   * Help fits the terminal: picocli asks {@code stty} for its width, unless the launcher already
+   * did and gave {@code picocli.usage.width} (a process spawned from the JVM takes ~50 ms).
    */
-  private static boolean mayNeedSubcommands(String... args) {
-    for (String arg : args) {
-      boolean shortOptions = arg.startsWith("-") && !arg.startsWith("--");
-      if (SUBCOMMANDS.contains(arg) || arg.equals("--help") || (shortOptions && arg.indexOf('h') > 0)) {
-        return true;
-      }
-    }
-    return false;
+  static boolean autoWidth() {
+    return System.getProperty("picocli.usage.width") == null;
+  }
+
+  /** {@code --help}, or a cluster of short options with an h in it ({@code -qh}). */
+  private static boolean asksForHelp(String arg) {
+    return arg.equals("--help") || (arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0);
   }
 
   /** Runs the last command given, as picocli does; but options of ours before a subcommand are refused, not dropped. */
@@ -181,7 +187,11 @@ public final class FxMatrixCommand implements Callable<Integer> {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"fxmatrix " + Version.get() + " (Java " + Runtime.version() + ")"};
+      return new String[] {line()};
+    }
+
+    static String line() {
+      return "fxmatrix " + Version.get() + " (Java " + Runtime.version() + ")";
     }
   }
 }

@@ -23,13 +23,17 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "serve",
     description = {
-      "Serve the bundled ECB reference rates (1999 to 2026) over a Frankfurter-compatible HTTP API "
-          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/START..END, /v1/currencies), or another provider's (--dialect), "
-          + "for demos and tests without the internet.",
+      ServeCommand.SUMMARY,
       "Latency, a rate limit and errors can be simulated. Rates: Source: ECB."
     },
     sortOptions = false)
 public final class ServeCommand implements Callable<Integer> {
+  /** The first line of its help, which fxmatrix --help lists too. */
+  static final String SUMMARY =
+      "Serve the bundled ECB reference rates (1999 to 2026) over a Frankfurter-compatible HTTP API "
+          + "(/v1/latest, /v1/YYYY-MM-DD, /v1/START..END, /v1/currencies), or another provider's (--dialect), "
+          + "for demos and tests without the internet.";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = PortConverter.class,

@@ -1,16 +1,15 @@
 package dev.fxmatrix.output;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.fxmatrix.api.RateTable;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,7 +40,10 @@ import java.util.Objects;
  * layout matches Python's {@code json.dumps(indent=2)}: 2-space indent, {@code "key": value}.
  */
 public final class JsonWriter implements MatrixWriter {
-  private static final ObjectWriter WRITER = createWriter();
+  // jackson-core's generator, not an ObjectMapper: the same text, without databind's set-up on the
+  // path of every run that ends in JSON.
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
   private final PrintWriter out;
   private final MatrixSpec spec;
@@ -65,25 +67,25 @@ public final class JsonWriter implements MatrixWriter {
 
   @Override
   public void end() {
-    try {
-      out.print(WRITER.writeValueAsString(document()) + "\n");
-    } catch (JsonProcessingException e) {
-      // Only plain strings, lists, maps and BigDecimals go in, so this would be a bug here.
-      throw new UncheckedIOException(e);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(text)) {
+      json.setPrettyPrinter(prettyPrinter());
+      write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // into a StringWriter: a bug here
     }
+    out.print(text + "\n");
     out.flush();
   }
 
-  private Document document() {
-    Map<String, Map<String, BigDecimal>> rates = new LinkedHashMap<>();
+  private void write(JsonGenerator json) throws IOException {
+    LocalDate latest =
+        tables.values().stream().map(RateTable::date).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
     Map<String, String> dates = new LinkedHashMap<>();
     Map<String, String> providers = new LinkedHashMap<>();
     Map<String, String> cached = new LinkedHashMap<>();
     tables.forEach(
         (base, table) -> {
-          Map<String, BigDecimal> row = new LinkedHashMap<>(); // allows the null of a missing rate
-          spec.symbols().forEach(symbol -> row.put(symbol, table.rate(symbol).map(Decimals::shortest).orElse(null)));
-          rates.put(base, row);
           if (table.date() != null) { // null: a row that needed no request
             dates.put(base, table.date().toString());
             providers.put(base, table.provider());
@@ -92,48 +94,60 @@ public final class JsonWriter implements MatrixWriter {
             cached.put(base, table.cachedAt().toString());
           }
         });
-    LocalDate latest =
-        tables.values().stream().map(RateTable::date).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-    boolean disagree = dates.values().stream().distinct().count() > 1;
-    return new Document(
-        latest == null ? null : latest.toString(),
-        disagree ? dates : null,
-        spec.bases(),
-        spec.symbols(),
-        rates,
-        providers,
-        cached.isEmpty() ? null : cached,
-        failures);
+    json.writeStartObject();
+    json.writeStringField("date", latest == null ? null : latest.toString());
+    if (dates.values().stream().distinct().count() > 1) {
+      strings(json, "dates", dates);
+    }
+    list(json, "bases", spec.bases());
+    list(json, "symbols", spec.symbols());
+    json.writeObjectFieldStart("rates");
+    for (RateTable table : tables.values()) {
+      json.writeObjectFieldStart(table.base());
+      for (String symbol : spec.symbols()) {
+        BigDecimal rate = table.rate(symbol).map(Decimals::shortest).orElse(null);
+        json.writeFieldName(symbol);
+        if (rate == null) {
+          json.writeNull(); // a rate the API did not return
+        } else {
+          json.writeNumber(rate);
+        }
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+    strings(json, "providers", providers);
+    if (!cached.isEmpty()) {
+      strings(json, "cached", cached);
+    }
+    strings(json, "failures", failures);
+    json.writeEndObject();
   }
 
-  /** The document's shape; {@code dates} and {@code cached} are left out when null, the others never. */
-  @JsonPropertyOrder({"date", "dates", "bases", "symbols", "rates", "providers", "cached", "failures"})
-  record Document(
-      String date,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> dates,
-      List<String> bases,
-      List<String> symbols,
-      Map<String, Map<String, BigDecimal>> rates,
-      Map<String, String> providers,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> cached,
-      Map<String, String> failures) {}
+  private static void list(JsonGenerator json, String name, List<String> values) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
 
-  private static ObjectWriter createWriter() {
-    JsonMapper mapper =
-        JsonMapper.builder()
-            // Same switch as JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN: 0.0000708, not 7.08E-5.
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n"); // "\n" on every platform
+  private static void strings(JsonGenerator json, String name, Map<String, String> values) throws IOException {
+    json.writeObjectFieldStart(name);
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      json.writeStringField(entry.getKey(), entry.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  // Python's json.dumps(indent=2): 2-space indent, "key": value, empty {} and [], "\n" everywhere.
+  private static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     Separators separators =
         Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators)
-            .withObjectIndenter(indenter)
-            .withArrayIndenter(indenter);
-    return mapper.writer(printer);
+    return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
   }
 }

@@ -157,7 +157,9 @@ class FailureReportingTest {
 
     assertThat(run.exitCode()).isZero();
     // At 3 requests/s the retry waits ~333ms for its slot; the back-off alone would be 100-200ms.
-    assertThat(queue.gapsMillis()).singleElement().satisfies(gap -> assertThat(gap).isBetween(290L, 10_000L));
+    // Seen at the server, the first request also carries the connect (tens of ms on a busy machine),
+    // so the gap can be that much shorter than the throttle's.
+    assertThat(queue.gapsMillis()).singleElement().satisfies(gap -> assertThat(gap).isBetween(250L, 10_000L));
   }
 
   // --- Timeouts, dropped connections, refused connections ---

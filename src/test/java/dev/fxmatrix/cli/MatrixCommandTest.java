@@ -171,6 +171,24 @@ class MatrixCommandTest {
   }
 
   @Test
+  void theQuickVersionSaysWhatPicocliWould() {
+    Cli quick = Cli.run("--version");
+    Cli parsed = Cli.run("-q", "--version"); // not alone: through the command line
+    assertThat(quick.out()).isEqualTo(parsed.out()).isEqualTo(Cli.run("-V").out());
+    assertThat(quick.exitCode()).isEqualTo(parsed.exitCode()).isZero();
+  }
+
+  @Test
+  void helpListsEverySubcommandWithItsDescriptionAsItsOwnHelpHasIt() {
+    String help = Cli.run("--help").out();
+    for (String name : List.of("serve", "bench", "cache", "currencies")) {
+      String ownFirstLine = Cli.run(name, "--help").out().lines()
+          .dropWhile(line -> line.startsWith("Usage:") || line.startsWith(" ")).findFirst().orElseThrow();
+      assertThat(help).contains("  " + name + " ").contains(ownFirstLine.substring(0, 30));
+    }
+  }
+
+  @Test
   void versionNamesTheToolAndJava() {
     Cli run = Cli.run("--version");
     assertThat(run.out()).startsWith("fxmatrix ").contains("Java");

@@ -49,8 +49,8 @@ class LauncherArchiveTest {
   private static final String EXPECTED_OUT =
       "tiny [a b] [] [*] [$HOME] [--version] [-Dx=y]" + System.lineSeparator();
 
-  /** Archive files: fxmatrix-j{feature}-{key}.aot | .jsa. */
-  private static final Pattern ARCHIVE_NAME = Pattern.compile("fxmatrix-j(\\d+)-(\\d+)\\.(aot|jsa)");
+  /** Archive files: fxmatrix-j{feature}-{key}-{kind}.aot | .jsa; ARGS make a run of kind run. */
+  private static final Pattern ARCHIVE_NAME = Pattern.compile("fxmatrix-j(\\d+)-(\\d+)-run\\.(aot|jsa)");
 
   private static final String FROM_AOT_CACHE = "shared objects file";
   private static final String FROM_DYNAMIC_ARCHIVE = "shared objects file (top)";
@@ -132,6 +132,23 @@ class LauncherArchiveTest {
     return key;
   }
 
+  /** Each kind of run gets an archive of its own, of the one key; none replaces another. */
+  @Test
+  void kindsOfRunKeepArchivesSideBySide() throws Exception {
+    assumeTrue(FEATURE >= 24, "AOT caches need JDK 24+; this JVM is " + FEATURE);
+    assertCleanRun(launch(Map.of()));
+    String key = keyOf(onlyCacheFile());
+    String prefix = "fxmatrix-j" + FEATURE + "-" + key;
+
+    for (List<String> args : List.of(List.of("--version"), List.of("-b", "USD", "--demo"), List.of("bench", "-h"))) {
+      Run run = finish(start(Map.of(), "run", args), "run");
+      assertThat(run.exit()).as("exit code of %s", args).isZero();
+      assertThat(run.err()).as("stderr of %s", args).isEmpty();
+      assertThat(loadedFrom()).as("%s", args).isEqualTo(FROM_AOT_CACHE);
+    }
+    assertThat(cacheFiles()).containsExactly(prefix + "-demo.aot", prefix + "-meta.aot", prefix + "-run.aot");
+  }
+
   @Test
   void noCdsMeansNoArchive() throws Exception {
     for (int i = 0; i < 2; i++) {
@@ -206,10 +223,14 @@ class LauncherArchiveTest {
 
   /** Starts the launcher through its symlink, from another directory; output to {@code name}.out/.err. */
   private Process start(Map<String, String> env, String name) throws IOException {
+    return start(env, name, ARGS);
+  }
+
+  private Process start(Map<String, String> env, String name, List<String> args) throws IOException {
     Files.deleteIfExists(classLog);
     List<String> command = new ArrayList<>();
     command.add(link.toString());
-    command.addAll(ARGS);
+    command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).directory(elsewhere.toFile());
     Map<String, String> e = pb.environment();
     Stream.of("JAVA_OPTS", "FXMATRIX_OPTS", "FXMATRIX_NO_CDS", "FXMATRIX_JAR", "FXMATRIX_CACHE_DIR",
@@ -274,7 +295,7 @@ class LauncherArchiveTest {
   }
 
   private static String archive(String key, String extension) {
-    return "fxmatrix-j" + FEATURE + "-" + key + "." + extension;
+    return "fxmatrix-j" + FEATURE + "-" + key + "-run." + extension;
   }
 
   /** Writes the jar (TinyMain, plus {@code padding} bytes of filler) with the fixed mtime. */
