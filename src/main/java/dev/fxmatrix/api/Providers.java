@@ -28,6 +28,11 @@ public final class Providers {
   }
 
   /** Whether the provider serves past days ({@code --date}). */
+  /** Whether the provider's one answer serves every base (see {@link Provider#oneAnswerForAll}). */
+  public static boolean answersAllAtOnce(String name) {
+    return name.equals(Ecb.NAME);
+  }
+
   public static boolean servesDates(String name) {
     return switch (name) {
       case OpenErApi.NAME -> false;

@@ -1,6 +1,7 @@
 package dev.fxmatrix.bench;
 
 import dev.fxmatrix.api.Json;
+import dev.fxmatrix.api.Providers;
 import dev.fxmatrix.fetch.Engine;
 import dev.fxmatrix.fetch.FetchListener;
 import dev.fxmatrix.fetch.FetchOptions;
@@ -75,7 +76,9 @@ public final class Bench {
     try (EmbeddedApis demo = EmbeddedApis.startIfAsked(embedded, options.fetch().chain())) {
       FetchOptions fetch = demo == null ? options.fetch() : options.fetch().withChain(demo.chain());
       List<Job> jobs = MatrixRunner.jobs(options.bases(), options.symbols());
-      int requests = (int) jobs.stream().filter(Job::needsRequest).count();
+      int needed = (int) jobs.stream().filter(Job::needsRequest).count();
+      // ecb: one request for the whole matrix, whatever the strategy.
+      int requests = Providers.answersAllAtOnce(fetch.chain().getFirst().provider()) ? Math.min(needed, 1) : needed;
       int concurrency =
           options.strategies().stream().mapToInt(s -> s.concurrency(requests, options.threads())).max().orElse(1);
       OkHttpClient client = HttpClients.create(fetch, concurrency);

@@ -132,6 +132,20 @@ class BenchCommandTest {
     }
   }
 
+  /** The ecb row: one request serves the whole matrix, so even sequential's ideal is one latency. */
+  @Test
+  void theEcbProviderCostsOneRequestPerRunWhateverTheStrategy() throws Exception {
+    Cli run = Cli.run("bench", "--provider", "ecb", "--demo-latency", "50ms", "--runs", "1", "--warmup", "0",
+        "--strategies", "sequential,pool", "-b", BASES, "-f", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(run.out());
+    assertThat(root.get("settings").get("requests_per_run").asInt()).isEqualTo(1);
+    for (JsonNode strategy : root.get("strategies")) {
+      assertThat(strategy.get("peak_in_flight").asInt()).isEqualTo(1);
+      assertThat(strategy.get("ideal_ms").asDouble()).isLessThan(2 * strategy.get("latency_ms").asDouble());
+    }
+  }
+
   @Test
   void timelineHasOneLanePerPoolThread() {
     Cli run = bench("--strategies", "pool", "--threads", "3", "--timeline");
