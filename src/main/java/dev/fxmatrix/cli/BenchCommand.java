@@ -95,6 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
     fetch.check(chosen, true);
     List<String> baseList = bases.codes();
     List<String> symbolList = symbols == null ? baseList : symbols.codes();
+    fetch.checkCodes("--bases", baseList);
+    fetch.checkCodes("--symbols", symbolList);
     if (MatrixRunner.jobs(baseList, symbolList).stream().noneMatch(Job::needsRequest)) {
       throw UsageError.of(spec, "--symbols", "no base has a symbol other than itself, so there is nothing to measure");
     }

@@ -176,6 +176,21 @@ final class FetchMixin {
   }
 
   /**
+   * A code no provider of the chain can carry is refused before anything is sent, not found out
+   * from a 404 per row: {@code option} names where it was given.
+   */
+  void checkCodes(String option, List<String> codes) {
+    if (providers.stream().allMatch(Providers::carriesIsoCodesOnly)) {
+      for (String code : codes) {
+        if (!Providers.isIsoCode(code)) {
+          throw UsageError.of(command, option, "'" + code + "' is not an ISO 4217 currency code, so " + String.join(" or ", providers)
+              + " cannot have it (fxmatrix currencies lists what a provider carries)");
+        }
+      }
+    }
+  }
+
+  /**
    * The rules every command applies alike: no option that would be ignored, none that conflicts.
    *
    * @param strategies the strategies the command will run

@@ -160,6 +160,10 @@ public final class FxMatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     fetch.check(List.of(strategy), false);
+    fetch.checkCodes("--bases", bases.codes());
+    if (symbols != null) {
+      fetch.checkCodes("--symbols", symbols.codes());
+    }
     if (allowPartial && output == null) {
       throw UsageError.of(spec, "--allow-partial", "applies only with --output: stdout gets every row that succeeded anyway");
     }

@@ -76,6 +76,8 @@ class BadInputTest {
         bad("--retries", "'often' is not a whole number", "--retries", "often"),
         bad("--burst", "1 or more", "--burst", "0"),
         bad("--api-url", "http(s) URL", "--api-url", "not a url"),
+        bad("--bases", "'XYZ' is not an ISO 4217 currency code", "--bases", "USD,XYZ"),
+        bad("--symbols", "'FOK' is not an ISO 4217 currency code", "--symbols", "EUR,FOK"),
         bad("--api-url", "second URL for frankfurter", "--api-url", "http://127.0.0.1:1/v1", "--api-url", "frankfurter=http://127.0.0.1:2/v1"),
         bad("--output", "does not exist", "--output", "no/such/folder/rates.txt"),
         bad("--bogus", "--help", "--bogus"),

@@ -328,13 +328,13 @@ class FailureReportingTest {
   void anUnknownCurrencyIsNamedAndTheOtherRowsPrint() {
     server.setDispatcher(FakeFrankfurter.seed());
 
-    Cli run = Cli.run("--api-url", server.url("/v1").toString(), "-b", "USD,XYZ", "--symbols", "USD,EUR", "-q");
+    Cli run = Cli.run("--api-url", server.url("/v1").toString(), "-b", "USD,XAU", "--symbols", "USD,EUR", "-q");
 
     assertThat(run.out()).isEqualTo(USD_ROW);
     assertThat(run.err())
         .isEqualTo(
             """
-            fxmatrix: XYZ: unknown currency XYZ (HTTP 404: not found) (1 attempt)
+            fxmatrix: XAU: unknown currency XAU (HTTP 404: not found) (1 attempt)
             fxmatrix: 1 of 2 bases failed
             """);
     assertThat(run.exitCode()).isEqualTo(1);

@@ -40,11 +40,11 @@ class FastExitTest {
 
   @Test
   void theExitCodeAndTheLastLinesSurvive() throws Exception {
-    Process child = run("--demo", "--demo-latency", "0ms", "-s", "virtual", "-b", "USD,XYZ", "--symbols", "EUR", "-q");
+    Process child = run("--demo", "--demo-latency", "0ms", "-s", "virtual", "-b", "USD,XAU", "--symbols", "EUR", "-q");
 
     assertThat(child.exitValue()).isEqualTo(1);
     assertThat(Files.readString(dir.resolve("out"))).isEqualTo("1 USD =   0.856 EUR\n");
     assertThat(Files.readString(dir.resolve("err")))
-        .isEqualTo("fxmatrix: XYZ: unknown currency XYZ (HTTP 404: not found) (1 attempt)\nfxmatrix: 1 of 2 bases failed\n");
+        .isEqualTo("fxmatrix: XAU: unknown currency XAU (HTTP 404: not found) (1 attempt)\nfxmatrix: 1 of 2 bases failed\n");
   }
 }

@@ -91,8 +91,8 @@ class MatrixCommandTest {
 
   @Test
   void aSymbolTheApiDidNotReturnIsNa() {
-    Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD", "--symbols", "EUR,XYZ", "-q");
-    assertThat(run.out()).isEqualTo("1 USD =   0.887 EUR,     n/a XYZ\n");
+    Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD", "--symbols", "EUR,XAU", "-q");
+    assertThat(run.out()).isEqualTo("1 USD =   0.887 EUR,     n/a XAU\n");
     assertThat(run.exitCode()).isZero();
   }
 
@@ -205,11 +205,11 @@ class MatrixCommandTest {
 
   @Test
   void anUnknownSymbolCostsOnlyItsCellsNeverARow() {
-    Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD,XYZ", "--symbols", "USD,EUR,XYZ", "-q");
-    assertThat(run.out()).isEqualTo("1 USD =     1.0 USD,   0.887 EUR,     n/a XYZ\n");
-    assertThat(run.err()).contains("fxmatrix: XYZ: unknown currency XYZ (HTTP 404: not found) (1 attempt)")
-        .contains("fxmatrix: warning: no rate for XYZ in USD");
-    assertThat(Cli.run("--api-url", apiUrl(), "-b", "USD", "--symbols", "USD,XYZ", "-q", "--strict").exitCode())
+    Cli run = Cli.run("--api-url", apiUrl(), "-b", "USD,XAU", "--symbols", "USD,EUR,XAU", "-q");
+    assertThat(run.out()).isEqualTo("1 USD =     1.0 USD,   0.887 EUR,     n/a XAU\n");
+    assertThat(run.err()).contains("fxmatrix: XAU: unknown currency XAU (HTTP 404: not found) (1 attempt)")
+        .contains("fxmatrix: warning: no rate for XAU in USD");
+    assertThat(Cli.run("--api-url", apiUrl(), "-b", "USD", "--symbols", "USD,XAU", "-q", "--strict").exitCode())
         .as("--strict makes a missing cell a failure").isEqualTo(1);
   }
 }

@@ -107,6 +107,17 @@ class ProvidersCommandTest {
     assertThat(run.err()).contains("fxmatrix: rows from ecb (USD, EUR)");
   }
 
+  /** open-er-api has codes of its own (FOK, the Faroese krona): with it in the chain they are asked for, not refused. */
+  @Test
+  void aCodeOutsideIso4217IsAskedForWhenAProviderMayHaveIt() {
+    Cli iso = Cli.run("--demo", "-b", "USD", "--symbols", "EUR,FOK", "-q");
+    Cli chain = Cli.run("--demo", "--provider", "frankfurter,open-er-api", "-b", "USD", "--symbols", "EUR,FOK", "-q");
+
+    assertThat(iso.exitCode()).isEqualTo(2);
+    assertThat(chain.exitCode()).as(chain.err()).isZero();
+    assertThat(chain.out()).isEqualTo("1 USD =   0.856 EUR,     n/a FOK\n");
+  }
+
   @Test
   void optionsAProviderCannotHonourAreRefusedBeforeAnythingIsSent() {
     Cli alone = Cli.run("--provider", "open-er-api", "--date", "2020-01-02", "--api-url", first.url("/v6").toString());

@@ -52,7 +52,7 @@ public final class FakeFrankfurter extends Dispatcher {
     return new FakeFrankfurter(SEED_USD_RATES);
   }
 
-  /** {@code count} made-up currencies AAA, AAB, ... with distinct rates, plus USD. */
+  /** {@code count} currencies with made-up, distinct rates: USD, then ISO codes in order (AED, AFA, ...). */
   public static FakeFrankfurter synthetic(int count) {
     Map<String, BigDecimal> rates = new LinkedHashMap<>();
     rates.put("USD", BigDecimal.ONE);
@@ -62,12 +62,14 @@ public final class FakeFrankfurter extends Dispatcher {
     return new FakeFrankfurter(rates);
   }
 
+  /** {@code count} ISO 4217 codes other than USD, in order: real codes, as the command line accepts no others. */
   public static List<String> syntheticCodes(int count) {
-    List<String> codes = new ArrayList<>();
-    for (int i = 0; codes.size() < count; i++) {
-      codes.add("" + (char) ('A' + i / 26 / 26 % 26) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26));
-    }
-    return codes;
+    return java.util.Currency.getAvailableCurrencies().stream()
+        .map(java.util.Currency::getCurrencyCode)
+        .filter(code -> !code.equals("USD"))
+        .sorted()
+        .limit(count)
+        .toList();
   }
 
   public List<String> currencies() {
