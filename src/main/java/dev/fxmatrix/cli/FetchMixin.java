@@ -124,7 +124,7 @@ final class FetchMixin {
   /** The HTTP cache: on by default for a run, off unless asked for bench and for the process strategy's workers. */
   private FetchOptions.Caching caching(boolean byDefault) {
     if (noCache || (!byDefault && cacheDir == null)) {
-      return FetchOptions.Caching.OFF;
+      return new FetchOptions.Caching(null, false, null, maxAge); // --max-age holds for rows from the network too
     }
     return new FetchOptions.Caching(cacheDir == null ? defaultCacheDir() : cacheDir, offline, staleIfError, maxAge);
   }
@@ -231,8 +231,8 @@ final class FetchMixin {
       throw UsageError.of(command, "--stale-if-error", "means nothing with --offline, which takes every row from the cache anyway");
     }
     for (String option : new String[] {"--offline", "--stale-if-error"}) {
-      if (given(option) && demoByDefault && cacheDir == null) {
-        throw UsageError.of(command, option, "needs the cache, which bench uses only when given --cache-dir");
+      if (given(option) && (demoByDefault || demo) && cacheDir == null) {
+        throw UsageError.of(command, option, "needs the cache, which " + (demoByDefault ? "bench" : "--demo") + " uses only when given --cache-dir");
       }
     }
     int maxProcesses = PROCESSES_PER_CPU * Runtime.getRuntime().availableProcessors();

@@ -95,6 +95,17 @@ class BadInputTest {
     assertThat(server.getRequestCount()).isZero();
   }
 
+  /** --demo keeps no cache unless given one, so what needs the cache would be ignored there. */
+  @Test
+  void theCachesOptionsWithTheDemoNeedACacheDir() {
+    for (String option : List.of("--offline", "--stale-if-error")) {
+      Cli run = Cli.run("--demo", option, "-b", "USD", "--symbols", "EUR");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).hasLineCount(1).contains(option, "which --demo uses only when given --cache-dir");
+    }
+  }
+
   @Test
   void severalBadOptionsStillGiveOneLine() {
     Cli run = runWith("--threads", "0", "--rate", "0", "--bases", "US");

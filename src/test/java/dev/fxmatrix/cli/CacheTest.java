@@ -183,6 +183,17 @@ class CacheTest {
     assertThat(run.err()).contains("fxmatrix: every base: rates of 2026-04-13 are older than --max-age 3d (1 attempt)");
   }
 
+  /** --max-age is a contract on the rows, not a cache setting: it holds without the cache too. */
+  @Test
+  void maxAgeHoldsWithoutTheCache() {
+    api.date = "2026-04-13";
+    server.setDispatcher(api);
+    Cli run = Cli.run("--api-url", server.url("/v1").toString(), "-b", "USD,EUR", "-q", "--retries", "0", "--max-age", "3d", "--no-cache");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("rates of 2026-04-13 are older than --max-age 3d");
+  }
+
   @Test
   void withoutMaxAgeOldRatesAreAWarningOnly() {
     api.date = "2026-04-13";
