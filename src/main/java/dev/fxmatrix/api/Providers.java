@@ -27,7 +27,6 @@ public final class Providers {
     };
   }
 
-  /** Whether the provider serves past days ({@code --date}). */
   /**
    * Whether every code the provider carries is an ISO 4217 one: all but open-er-api, which adds a
    * few of its own (FOK, GGP, ...); currency-api's other keys (crypto, junk) are dropped on reading.
@@ -46,6 +45,7 @@ public final class Providers {
     return name.equals(Ecb.NAME);
   }
 
+  /** Whether the provider serves past days ({@code --date}). */
   public static boolean servesDates(String name) {
     return switch (name) {
       case OpenErApi.NAME -> false;
