@@ -36,14 +36,12 @@ public final class FrankfurterV2 extends UrlProvider {
    */
   @Override
   public Request request(String base, List<String> symbols, LocalDate date, int attempt) {
-    String sentinel = base.equals("EUR") ? "USD" : "EUR";
-    String quotes = String.join(",", symbols) + (symbols.contains(sentinel) ? "" : "," + sentinel);
     HttpUrl.Builder request =
         url.newBuilder()
             .addPathSegment("rates")
             .addQueryParameter("base", base)
             // Three-letter codes: the commas go unescaped, as the API documents them.
-            .addEncodedQueryParameter("quotes", quotes);
+            .addEncodedQueryParameter("quotes", FrankfurterV1.withSentinel(base, symbols));
     if (date != null) {
       request.addQueryParameter("date", date.toString());
     }

@@ -37,6 +37,12 @@ public final class OpenErApi extends UrlProvider {
     return false;
   }
 
+  /** It has a few codes of its own beside ISO 4217's (FOK, GGP, IMP, ...). */
+  @Override
+  public boolean carriesIsoCodesOnly() {
+    return false;
+  }
+
   /** {@code GET {url}/latest/USD}: no symbol filter, and no dates (the engine asks it for the latest only). */
   @Override
   public Request request(String base, List<String> symbols, LocalDate date, int attempt) {

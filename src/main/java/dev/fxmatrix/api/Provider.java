@@ -43,6 +43,14 @@ public interface Provider {
   }
 
   /**
+   * Whether every code it carries is an ISO 4217 one (currency-api's crypto and junk keys are
+   * dropped on reading); so a code outside ISO 4217 is refused before it is asked for.
+   */
+  default boolean carriesIsoCodesOnly() {
+    return true;
+  }
+
+  /**
    * The request for {@code base}'s rates of {@code symbols} (never containing the base), on {@code
    * date} (null: the latest). {@code attempt} (1, 2, ...) lets a provider with a fallback host send
    * its retries there.

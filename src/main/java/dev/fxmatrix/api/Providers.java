@@ -27,31 +27,9 @@ public final class Providers {
     };
   }
 
-  /**
-   * Whether every code the provider carries is an ISO 4217 one: all but open-er-api, which adds a
-   * few of its own (FOK, GGP, ...); currency-api's other keys (crypto, junk) are dropped on reading.
-   */
-  public static boolean carriesIsoCodesOnly(String name) {
-    return !name.equals(OpenErApi.NAME);
-  }
-
   /** Whether {@code code} (upper case) is an ISO 4217 currency code, current or former, as the JDK knows them. */
   public static boolean isIsoCode(String code) {
     return IsoCodes.isCode(code);
-  }
-
-  /** Whether the provider's one answer serves every base (see {@link Provider#oneAnswerForAll}). */
-  public static boolean answersAllAtOnce(String name) {
-    return name.equals(Ecb.NAME);
-  }
-
-  /** Whether the provider serves past days ({@code --date}). */
-  public static boolean servesDates(String name) {
-    return switch (name) {
-      case OpenErApi.NAME -> false;
-      case FrankfurterV1.NAME, FrankfurterV2.NAME, CurrencyApi.NAME, Ecb.NAME -> true;
-      default -> throw new IllegalArgumentException("no provider " + name);
-    };
   }
 
   /**

@@ -78,7 +78,7 @@ public final class Bench {
       List<Job> jobs = MatrixRunner.jobs(options.bases(), options.symbols());
       int needed = (int) jobs.stream().filter(Job::needsRequest).count();
       // ecb: one request for the whole matrix, whatever the strategy.
-      int requests = Providers.answersAllAtOnce(fetch.chain().getFirst().provider()) ? Math.min(needed, 1) : needed;
+      int requests = Providers.create(fetch.chain().getFirst(), fetch.userAgent()).oneAnswerForAll() ? Math.min(needed, 1) : needed;
       int concurrency =
           options.strategies().stream().mapToInt(s -> s.concurrency(requests, options.threads())).max().orElse(1);
       OkHttpClient client = HttpClients.create(fetch, concurrency);

@@ -2,6 +2,7 @@ package dev.fxmatrix.cli;
 
 import dev.fxmatrix.api.Endpoint;
 import dev.fxmatrix.api.FrankfurterV1;
+import dev.fxmatrix.api.Provider;
 import dev.fxmatrix.api.Providers;
 import dev.fxmatrix.fetch.FetchOptions;
 import dev.fxmatrix.fetch.Throttle;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -164,6 +166,11 @@ final class FetchMixin {
     return chain;
   }
 
+  /** The chain's providers, built only to ask what they can do (the engine builds its own). */
+  private Stream<Provider> providers() {
+    return chain().stream().map(endpoint -> Providers.create(endpoint, "fxmatrix"));
+  }
+
   /** {@code bench} measures the embedded API unless told another; a run uses it only with {@code --demo}. */
   boolean usesDemo(boolean byDefault) {
     return demo || (byDefault && !given("--api-url"));
@@ -180,7 +187,7 @@ final class FetchMixin {
    * from a 404 per row: {@code option} names where it was given.
    */
   void checkCodes(String option, List<String> codes) {
-    if (providers.stream().allMatch(Providers::carriesIsoCodesOnly)) {
+    if (providers().allMatch(Provider::carriesIsoCodesOnly)) {
       for (String code : codes) {
         if (!Providers.isIsoCode(code)) {
           throw UsageError.of(command, option, "'" + code + "' is not an ISO 4217 currency code, so " + String.join(" or ", providers)
@@ -197,7 +204,7 @@ final class FetchMixin {
    * @param demoByDefault whether the command uses the embedded API unless given {@code --api-url}
    */
   void check(Collection<Strategy> strategies, boolean demoByDefault) {
-    if (date != null && chain().stream().noneMatch(e -> Providers.servesDates(e.provider()))) {
+    if (date != null && providers().noneMatch(Provider::servesDates)) {
       throw UsageError.of(command, "--date", String.join(",", providers) + " serves only the latest rates; give a provider with past days too");
     }
     if (demo && given("--api-url")) {

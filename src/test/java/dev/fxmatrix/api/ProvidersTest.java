@@ -19,12 +19,13 @@ class ProvidersTest {
 
       assertThat(provider.name()).isEqualTo(name);
       assertThat(provider.url()).isEqualTo(Providers.defaultUrls(name).getFirst());
-      assertThat(provider.servesDates()).isEqualTo(Providers.servesDates(name));
       assertThat(Providers.defaultUrls(name)).allSatisfy(url -> assertThat(Providers.checkUrl(name, url)).isNull());
     }
     assertThat(Providers.defaultUrls("currency-api"))
         .containsExactly("https://cdn.jsdelivr.net/npm/@fawazahmed0/currency-api@{date}/v1", "https://{date}.currency-api.pages.dev/v1");
-    assertThat(Providers.servesDates("open-er-api")).isFalse();
+    assertThat(Providers.create(Endpoint.of("open-er-api"), "t").servesDates()).isFalse();
+    assertThat(Providers.create(Endpoint.of("open-er-api"), "t").carriesIsoCodesOnly()).isFalse();
+    assertThat(Providers.create(Endpoint.of("currency-api"), "t").carriesIsoCodesOnly()).isTrue();
     assertThat(Providers.create(Endpoint.of("ecb"), "t").oneAnswerForAll()).isTrue();
   }
 
