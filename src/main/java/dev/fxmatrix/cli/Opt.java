@@ -57,12 +57,16 @@ final class Opt {
 
   /** A value that may be given again and again, each converted on its own and kept in order. */
   <T> OptionSpec repeatable(Class<T> element, ITypeConverter<T> converter, Consumer<List<T>> field) {
-    builder.type(List.class).auxiliaryTypes(element).converters(converter);
-    return bound(field);
+    return listOf(element, converter, field);
   }
 
   /** A comma-separated list, converted whole; given again, its items are added (as picocli does for a list). */
   <T> OptionSpec list(Class<T> element, ITypeConverter<List<T>> converter, Consumer<List<T>> field) {
+    return listOf(element, converter, field);
+  }
+
+  /** picocli adds each converted value to the list, or all of a converted list's items. */
+  private <T> OptionSpec listOf(Class<T> element, ITypeConverter<?> converter, Consumer<List<T>> field) {
     builder.type(List.class).auxiliaryTypes(element).converters(converter);
     return bound(field);
   }
