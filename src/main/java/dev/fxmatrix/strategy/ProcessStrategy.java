@@ -49,8 +49,10 @@ final class ProcessStrategy implements FetchStrategy {
           return; // the run is being torn down: jobs not handed out stay without outcome, nobody waits
         }
         pipes.add(pipe);
+        // Under the lock, as close() shuts the lanes down under it: a lane is then either handed
+        // out before, and stopped, or not at all (no RejectedExecutionException).
+        lanes.execute(() -> serve(pipe, waiting, live, engine, outcomes));
       }
-      lanes.execute(() -> serve(pipe, waiting, live, engine, outcomes));
     }
     lanes.shutdown();
   }
@@ -84,8 +86,8 @@ final class ProcessStrategy implements FetchStrategy {
     synchronized (pipes) {
       closed = true;
       open = List.copyOf(pipes);
+      lanes.shutdownNow();
     }
-    lanes.shutdownNow();
     open.parallelStream().forEach(WorkerPipe::close); // each may wait for its worker to exit
   }
 }
