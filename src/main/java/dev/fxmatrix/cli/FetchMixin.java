@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options a run and {@code bench} share: how requests are sent and paced, and which API they go
@@ -69,7 +70,7 @@ final class FetchMixin {
     spec.addOption(Opt.of("--provider").label("NAME[,NAME...]").defaults("${env:FXMATRIX_PROVIDER:-" + FrankfurterV1.NAME + "}")
         .help("FX APIs to ask, in order: a base one fails is asked of the next (env FXMATRIX_PROVIDER; default: ${DEFAULT-VALUE}).")
         .list(String.class, new Converters.ProvidersConverter(), v -> providers = v));
-    spec.addOption(Opt.of("--api-url").label("[NAME=]URL").defaults("${env:FXMATRIX_API_URL}")
+    spec.addOption(Opt.of("--api-url").label("[NAME=]URL")
         .help("Where a provider is reached, e.g. frankfurter=http://host/v1; a bare URL is the first provider's"
             + " (env FXMATRIX_API_URL; default: each provider's own, " + FrankfurterV1.DEFAULT_URL + " for frankfurter). Repeatable.")
         .repeatable(Converters.ApiUrl.class, new Converters.ApiUrlConverter(), v -> apiUrls = v));
@@ -145,7 +146,7 @@ final class FetchMixin {
   List<Endpoint> chain() {
     Map<String, List<String>> urls = new LinkedHashMap<>();
     providers.forEach(name -> urls.put(name, new ArrayList<>()));
-    for (Converters.ApiUrl url : apiUrls == null ? List.<Converters.ApiUrl>of() : apiUrls) {
+    for (Converters.ApiUrl url : apiUrls()) {
       String provider = url.provider() == null ? providers.getFirst() : url.provider();
       String problem = Providers.checkUrl(provider, url.url()); // a bare URL's provider is known only now
       if (problem != null) {
@@ -164,6 +165,23 @@ final class FetchMixin {
     List<Endpoint> chain = new ArrayList<>();
     urls.forEach((provider, given) -> chain.add(new Endpoint(provider, given)));
     return chain;
+  }
+
+  /**
+   * {@code --api-url}'s URLs, else {@code FXMATRIX_API_URL}'s. Read here rather than as picocli's
+   * default, which picocli converts on every parse: {@code --help} would fail on a bad one, and
+   * pays ~40 ms for OkHttp's URL parser on a good one.
+   */
+  private List<Converters.ApiUrl> apiUrls() {
+    String fromEnv = System.getenv("FXMATRIX_API_URL");
+    if (apiUrls != null || fromEnv == null) {
+      return apiUrls == null ? List.of() : apiUrls;
+    }
+    try {
+      return List.of(new Converters.ApiUrlConverter().convert(fromEnv));
+    } catch (TypeConversionException e) {
+      throw UsageError.of(command, "--api-url", e.getMessage());
+    }
   }
 
   /** The chain's providers, built only to ask what they can do (the engine builds its own). */
