@@ -38,6 +38,24 @@ public final class FxMatrixCommand implements Callable<Integer> {
           new Subcommand("worker", null, WorkerCommand::new),
           new Subcommand("aot-training", null, TrainCommand::new));
 
+  /**
+   * picocli's own factory, made only when an annotated subcommand needs it: making it looks for
+   * Groovy, which opens and indexes the jar (~4 ms of a short run).
+   */
+  private static final CommandLine.IFactory FACTORY =
+      new CommandLine.IFactory() {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+          return CommandLine.defaultFactory().create(type);
+        }
+      };
+
+  /**
+   * picocli registers converters for the java.time and java.sql types on every start (~5 ms of
+   * reflection and class initialisation); fxmatrix converts its own and needs none of them.
+   */
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   private CommandSpec spec;
   private final FetchMixin fetch = new FetchMixin();
   private Converters.Codes bases;
@@ -52,7 +70,7 @@ public final class FxMatrixCommand implements Callable<Integer> {
   private boolean verbose;
 
   private CommandSpec spec() {
-    spec = CommandSpec.wrapWithoutInspection(this).name("fxmatrix").versionProvider(new VersionProvider());
+    spec = CommandSpec.wrapWithoutInspection(this, FACTORY).name("fxmatrix").versionProvider(new VersionProvider());
     spec.usageMessage()
         .sortOptions(false)
         .autoWidth(autoWidth())
@@ -100,7 +118,10 @@ public final class FxMatrixCommand implements Callable<Integer> {
    * Main} and tests.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new FxMatrixCommand().spec());
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+    }
+    CommandLine commandLine = new CommandLine(new FxMatrixCommand().spec(), FACTORY);
     // picocli reads a command's annotations when it is registered: some 10 ms each on a cold JVM,
     // and reading one (dynamic proxies) as much again. So a subcommand is registered only when
     // named, and help lists the others from a stub of their name and summary.
@@ -112,7 +133,7 @@ public final class FxMatrixCommand implements Callable<Integer> {
       } else if (help && subcommand.summary() != null) {
         CommandSpec listing = CommandSpec.create().name(subcommand.name());
         listing.usageMessage().description(subcommand.summary());
-        commandLine.addSubcommand(subcommand.name(), new CommandLine(listing));
+        commandLine.addSubcommand(subcommand.name(), new CommandLine(listing, FACTORY));
       }
     }
     commandLine.setOut(out);

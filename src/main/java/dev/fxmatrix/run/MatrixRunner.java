@@ -121,7 +121,7 @@ public final class MatrixRunner {
       if (interrupted) {
         return ExitCode.INTERRUPTED; // the cancelled rows are no failures to report
       }
-      boolean strictFails = new RunReport(err, options, engine.providers(), LocalDate.now()).print(result);
+      boolean strictFails = new RunReport(err, options, engine.providers(), LocalDate::now).print(result);
       int code = finish(options, target, result, strictFails);
       if (!options.quiet()) {
         reportDates(options, result);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +27,17 @@ final class RunReport {
   /** Rates more business days old than this are worth a warning: an API may have stopped updating. */
   static final int OLD_AFTER_BUSINESS_DAYS = 3;
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  // Built when first needed (a cached row): parsing a pattern costs a short run a few ms cold.
+  private static final class When {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  }
 
   private final PrintWriter err;
   private final RunOptions options;
   private final List<Provider> providers;
-  private final LocalDate today;
+  private final Supplier<LocalDate> today;
 
-  RunReport(PrintWriter err, RunOptions options, List<Provider> providers, LocalDate today) {
+  RunReport(PrintWriter err, RunOptions options, List<Provider> providers, Supplier<LocalDate> today) {
     this.err = err;
     this.options = options;
     this.providers = providers;
@@ -78,7 +82,7 @@ final class RunReport {
               .collect(Collectors.joining("; "));
       if (rates.cachedAt() != null && !row.earlier().isEmpty()) {
         err.println("fxmatrix: " + rates.base() + ": " + summary + "; printed " + rates.provider()
-            + "'s cached answer of " + rates.date() + " (fetched " + WHEN.format(rates.cachedAt()) + ")");
+            + "'s cached answer of " + rates.date() + " (fetched " + When.FORMAT.format(rates.cachedAt()) + ")");
       } else if (!row.earlier().isEmpty() && options.verbose()) {
         err.println("fxmatrix: " + rates.base() + ": answered by " + rates.provider() + " after " + summary);
       }
@@ -129,6 +133,7 @@ final class RunReport {
     if (options.fetch().caching().maxAge() != null || options.fetch().date() != null || options.demo() != null) {
       return;
     }
+    LocalDate today = this.today.get(); // only here: the zone's rules cost a short run ~6 ms to load
     Map<LocalDate, List<String>> old = new TreeMap<>();
     for (Outcome.Fetched row : rows) {
       LocalDate date = row.rates().date();
