@@ -1,6 +1,7 @@
 package dev.fxmatrix.cli;
 
 import dev.fxmatrix.exit.FastExit;
+import dev.fxmatrix.fetch.HttpClients;
 import dev.fxmatrix.output.WatchedOutputStream;
 import dev.fxmatrix.run.ExitCode;
 import java.io.FileDescriptor;
@@ -19,6 +20,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    HttpClients.ownProcess();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset("stderr.encoding")), true);
     WatchedOutputStream stdout = new WatchedOutputStream(new FileOutputStream(FileDescriptor.out), () -> readerLeft(err));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset("stdout.encoding")));

@@ -55,6 +55,15 @@ final class TrainCommand implements Callable<Integer> {
       Main.run(discard, discard, "--help");
       return 0;
     }
+    // The real API is https: a client for it loads the TLS set-up (trust store, SSLContext) without
+    // connecting anywhere, so that those classes are archived too (~30 ms of each https run).
+    // First, before a client for plain HTTP would leave the providers TLS needs unloaded.
+    HttpClients.shutdown(
+        HttpClients.create(
+            new FetchOptions(
+                List.of(Endpoint.of(FrankfurterV1.NAME)), "fxmatrix", null, Duration.ofSeconds(5), 0,
+                Throttle.Options.UNLIMITED, FetchOptions.Caching.OFF, null),
+            1));
     Path cache = Files.createTempDirectory("fxmatrix-training");
     try {
       if (kind.equals("demo")) {
@@ -78,14 +87,6 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     Main.run(discard, discard, "--bases", "US");
-    // The real API is https: a client for it loads the TLS set-up (trust store, SSLContext) without
-    // connecting anywhere, so that those classes are archived too (~30 ms of each https run).
-    HttpClients.shutdown(
-        HttpClients.create(
-            new FetchOptions(
-                List.of(Endpoint.of(FrankfurterV1.NAME)), "fxmatrix", null, Duration.ofSeconds(5), 0,
-                Throttle.Options.UNLIMITED, FetchOptions.Caching.OFF, null),
-            1));
     if (kind.equals("demo")) {
       // Linked, not called: the Foreign Function API's classes then come from the archive, for the
       // quick exit after the embedded API's virtual threads and bench's terminal check. Not in the

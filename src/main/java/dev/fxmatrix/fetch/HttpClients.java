@@ -31,7 +31,19 @@ public final class HttpClients {
     OKHTTP_LOG.setLevel(Level.OFF);
   }
 
+  /** Whether this JVM is fxmatrix's own process, set by {@link #ownProcess}. */
+  private static volatile boolean ownProcess;
+
   private HttpClients() {}
+
+  /**
+   * Says the JVM runs fxmatrix alone (its {@code main}), so that a client for plain HTTP only may
+   * leave the JDK's security providers but SUN unloaded for the rest of the process. Never in a
+   * JVM shared with other code, such as the tests', where a client for https may come next.
+   */
+  public static void ownProcess() {
+    ownProcess = true;
+  }
 
   /**
    * A client for {@code options}: its timeout bounds connect, each read and the whole call, and
@@ -45,6 +57,9 @@ public final class HttpClients {
   /** {@link #create(FetchOptions, int)} with {@code cache} for answers (null for none). */
   public static OkHttpClient create(FetchOptions options, int concurrency, Cache cache) {
     int parallel = Math.max(5, concurrency);
+    if (ownProcess && !options.usesTls()) {
+      sunProviderOnly(); // before the builder, which starts OkHttp's platform
+    }
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     if (!options.usesTls()) {
       // Plain HTTP only (the embedded API, a local mirror): OkHttp then skips loading the JDK's
@@ -74,6 +89,20 @@ public final class HttpClients {
         .retryOnConnectionFailure(true)
         .eventListener(TlsWatch.LISTENER)
         .build();
+  }
+
+  /**
+   * OkHttp's platform asks {@code Security.getProviders()}, which loads all twelve of the JDK's
+   * providers (SunEC's curves, SunJCE's ciphers: ~15 ms of a short run) though plain HTTP uses
+   * none but SUN's digests and random numbers. The JDK reads {@code java.security.properties} when
+   * its security classes first start: so this holds only if nothing used them yet (else the full
+   * list stays, as before), and never overrides a file the user gave.
+   */
+  private static void sunProviderOnly() {
+    if (System.getProperty("java.security.properties") == null) {
+      System.setProperty("java.security.properties",
+          HttpClients.class.getResource("plain-http.security").toExternalForm());
+    }
   }
 
   /**
