@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process timings, shell to exit, side by side in one run, against one loopback API with
 # 100 ms latency:
-#   - the floor: a Hello World JVM with its own AOT cache and the launcher's flags;
+#   - the floors: a Hello World JVM with its own AOT cache and the launcher's flags, and for the job
+#     a plain OkHttp program (src/bench/OkHttpFloor.java) the same way;
 #   - fxmatrix's own start: --version, --help and a usage error (--bases US);
 #   - the 33-base job: every strategy against the seed's Python scripts and `xargs -P N curl | jq`;
 #   - and for the job, how long after the shell's exec the first request reaches the server
@@ -37,10 +38,25 @@ if "$java" -XX:AOTMode=off -version >/dev/null 2>&1; then # JDK 24+
   hello=("$java" "${flags[@]}" "-XX:AOTCache=$out/hello.aot" -cp "$out/hello.jar" Hello)
 fi
 
+# The job's floor on a JVM: a plain OkHttp program, compiled against the jar's OkHttp and jackson-core.
+floor_jar=$out/okhttp-floor.jar
+if [[ ! -f $floor_jar || src/bench/OkHttpFloor.java -nt $floor_jar || target/fxmatrix.jar -nt $floor_jar ]]; then
+  rm -rf "$out/floor" "$out/okhttp-floor.aot"
+  "${java%/java}/javac" -cp target/fxmatrix.jar -d "$out/floor" src/bench/OkHttpFloor.java
+  "${java%/java}/jar" cf "$floor_jar" -C "$out/floor" .
+fi
+floor_args=(-cp "$floor_jar:target/fxmatrix.jar" OkHttpFloor "$url" "$date" "$bases")
+floor=("$java" "${flags[@]}" "${floor_args[@]}")
+
 ./fxmatrix serve --port "$port" --latency 100ms 2>"$out/server.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "$url/currencies" >/dev/null 2>&1 && break; sleep 0.1; done
+
+if "$java" -XX:AOTMode=off -version >/dev/null 2>&1; then # JDK 24+: its own AOT cache, trained on the job
+  [[ -f $out/okhttp-floor.aot ]] || "$java" "${flags[@]}" "-XX:AOTCacheOutput=$out/okhttp-floor.aot" "${floor_args[@]}" >/dev/null 2>&1
+  floor=("$java" "${flags[@]}" "-XX:AOTCache=$out/okhttp-floor.aot" "${floor_args[@]}")
+fi
 
 export FXMATRIX_API_URL="$url" FXMATRIX_DATE="$date" FXMATRIX_BASES="$bases"
 fx="./fxmatrix -q --no-cache --date $date -b $bases"
@@ -67,6 +83,7 @@ hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$out/job.md" \
   -n "fxmatrix thread-per-item" "$fx -s thread-per-item" \
   -n "fxmatrix virtual" "$fx -s virtual" \
   -n "fxmatrix async" "$fx -s async" \
+  -n "OkHttp floor (OkHttpFloor.java, own AOT cache)" "${floor[*]}" \
   -n "seed thread per base (seed_threads.py)" "python3 src/bench/seed/seed_threads.py" \
   -n "fxmatrix process -t 4" "$fx -s process -t 4" \
   >&2
@@ -105,6 +122,7 @@ PY
   first_request "fxmatrix async" "$fx -s async"
   first_request "fxmatrix thread-per-item" "$fx -s thread-per-item"
   first_request "fxmatrix sequential" "$fx -s sequential"
+  first_request "OkHttp floor" "${floor[*]}"
   first_request "xargs -P 33 curl | jq" "$(curls 33)"
   first_request "seed thread per base" "python3 src/bench/seed/seed_threads.py"
 } >"$out/first.md"
