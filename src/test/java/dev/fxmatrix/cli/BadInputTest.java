@@ -72,6 +72,7 @@ class BadInputTest {
         bad("--date", "YYYY-MM-DD", "--date", "2019-02-30"),
         bad("--date", "YYYY-MM-DD", "--date", "09.04.2019"),
         bad("--date", "up to today", "--date", future),
+        bad("--date", "up to today", "--date", LocalDate.now().plusDays(1).toString()), // near today: the local date decides
         bad("--retries", "0 or more", "--retries", "-1"),
         bad("--retries", "'often' is not a whole number", "--retries", "often"),
         bad("--burst", "1 or more", "--burst", "0"),
