@@ -4,23 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fxmatrix.testing.LocalHttp;
 import dev.fxmatrix.testing.LocalHttp.Answer;
+import dev.fxmatrix.testing.RequestLogLines;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Requests that are not quite HTTP, or too large: every one answered in JSON, and logged safely. */
 class FxApiServerProtocolTest {
-  private static final List<String> LOG = new CopyOnWriteArrayList<>();
+  private static final RequestLogLines LOG = new RequestLogLines();
   private static FxApiServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = FxApiServer.start(ServerOptions.defaults().withRequestLog(LOG::add));
+    server = FxApiServer.start(ServerOptions.defaults().withRequestLog(LOG));
   }
 
   @AfterAll
@@ -76,8 +76,8 @@ class FxApiServerProtocolTest {
     raw("GET /v1/latest?base=\u00e9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     LocalHttp.send(request("/latest?long=" + "y".repeat(5000)));
 
-    assertThat(awaitLogLine("xc3")).contains("GET /v1/latest?base=\\xc3\\xa9 404 ");
-    String capped = awaitLogLine("long=");
+    assertThat(LOG.await("xc3")).contains("GET /v1/latest?base=\\xc3\\xa9 404 ");
+    String capped = LOG.await("long=");
     assertThat(capped).contains("...(5016 bytes) 200 "); // "/v1/latest?long=" and 5000 more
     assertThat(capped.length()).isLessThan(300);
   }
@@ -101,15 +101,4 @@ class FxApiServerProtocolTest {
     return HttpRequest.newBuilder(URI.create(server.baseUri() + path));
   }
 
-  private static String awaitLogLine(String part) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      for (String line : LOG) {
-        if (line.contains(part)) {
-          return line;
-        }
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no log line with '" + part + "' in " + LOG);
-  }
 }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fxmatrix.testing.LocalHttp;
 import dev.fxmatrix.testing.LocalHttp.Answer;
+import dev.fxmatrix.testing.RequestLogLines;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Frankfurter v1 dialect as an HTTP client sees it: routes, headers, caching, CORS, errors. */
 class FxApiServerTest {
-  private static final List<String> LOG = new CopyOnWriteArrayList<>();
+  private static final RequestLogLines LOG = new RequestLogLines();
   private static FxApiServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = FxApiServer.start(ServerOptions.defaults().withRequestLog(LOG::add));
+    server = FxApiServer.start(ServerOptions.defaults().withRequestLog(LOG));
   }
 
   @AfterAll
@@ -230,9 +230,9 @@ class FxApiServerTest {
     get(server, "/nowhere");
 
     assertThat(server.requestCount()).isEqualTo(before + 2);
-    String okLine = awaitLogLine("GET /v1/latest?base=USD&symbols=EUR ");
+    String okLine = LOG.await("GET /v1/latest?base=USD&symbols=EUR ");
     assertThat(okLine).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z GET /v1/latest\\?base=USD&symbols=EUR 200 \\d+ms");
-    assertThat(awaitLogLine("GET /v1/nowhere ")).endsWith("ms").contains(" 404 ");
+    assertThat(LOG.await("GET /v1/nowhere ")).endsWith("ms").contains(" 404 ");
   }
 
   private static HttpRequest.Builder request(String path) {
@@ -243,18 +243,6 @@ class FxApiServerTest {
     return LocalHttp.send(request);
   }
 
-  private static String awaitLogLine(String part) throws InterruptedException {
-    // The line is written after the answer is sent, so it may trail the client by a moment.
-    for (int i = 0; i < 200; i++) {
-      for (String line : LOG) {
-        if (line.contains(part)) {
-          return line;
-        }
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no log line with '" + part + "' in " + LOG);
-  }
 
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
