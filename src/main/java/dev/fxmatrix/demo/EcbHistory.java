@@ -116,22 +116,7 @@ public final class EcbHistory {
    * after the newest data). Empty when there is none, e.g. before 1999-01-04.
    */
   public Optional<EcbDay> dayFor(LocalDate date) {
-    int key = key(date);
-    lock.lock();
-    try {
-      readDownTo(key);
-      int row = firstRowOnOrBefore(key);
-      if (row < 0) {
-        return Optional.empty();
-      }
-      EcbDay day = day(row);
-      if (ChronoUnit.DAYS.between(day.date(), date) > MAX_FALLBACK_DAYS) {
-        return Optional.empty();
-      }
-      return Optional.of(day);
-    } finally {
-      lock.unlock();
-    }
+    return lastOnOrBefore(date).filter(day -> ChronoUnit.DAYS.between(day.date(), date) <= MAX_FALLBACK_DAYS);
   }
 
   /**
