@@ -131,7 +131,9 @@ class ProcessStrategyTest {
 
   @Test
   void withoutRetriesAKilledWorkerFailsOnlyTheBaseItHeld() throws Exception {
-    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(200);
+    // A second per request: a worker killed between two requests holds no base and fails nothing,
+    // and on a loaded machine the killer thread once took longer than 200 ms to strike (CI, exit 0).
+    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(1000);
     AtomicLong killed = new AtomicLong();
     Thread killer = killFirstWorkerOnceBusy(api, killed);
     Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2", "--retries", "0");
@@ -150,7 +152,7 @@ class ProcessStrategyTest {
     return Thread.ofPlatform()
         .start(
             () -> {
-              // Both workers' first requests are in: each holds one for the server's 200 ms.
+              // Both workers' first requests are in: each holds one for the server's delay.
               await(() -> api.starts().size() >= 2, "a request from each worker");
               ProcessHandle worker =
                   ProcessHandle.current().children().filter(ProcessStrategyTest::isWorker).findFirst().orElseThrow();
