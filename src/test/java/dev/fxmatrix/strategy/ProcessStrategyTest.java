@@ -118,7 +118,7 @@ class ProcessStrategyTest {
 
   @Test
   void aKilledWorkerCostsTheBaseItHeldOneAttemptAndANewWorkerTakesOver() throws Exception {
-    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(200);
+    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(HELD_MS);
     AtomicLong killed = new AtomicLong();
     Thread killer = killFirstWorkerOnceBusy(api, killed);
     Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2");
@@ -131,9 +131,7 @@ class ProcessStrategyTest {
 
   @Test
   void withoutRetriesAKilledWorkerFailsOnlyTheBaseItHeld() throws Exception {
-    // A second per request: a worker killed between two requests holds no base and fails nothing,
-    // and on a loaded machine the killer thread once took longer than 200 ms to strike (CI, exit 0).
-    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(1000);
+    FakeFrankfurter api = FakeFrankfurter.synthetic(6).delay(HELD_MS);
     AtomicLong killed = new AtomicLong();
     Thread killer = killFirstWorkerOnceBusy(api, killed);
     Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2", "--retries", "0");
@@ -147,6 +145,13 @@ class ProcessStrategyTest {
     assertThat(run.err()).contains("fxmatrix: 1 of 6 bases failed");
     assertThat(run.out().lines()).as("every other row").hasSize(5);
   }
+
+  /**
+   * How long the API holds each request in the kill tests. A worker killed between two requests
+   * holds no base and fails nothing; on a loaded machine the killer once took longer than 200 ms to
+   * strike (CI: exit 0 where 1 was due), so a second.
+   */
+  private static final int HELD_MS = 1000;
 
   private static Thread killFirstWorkerOnceBusy(FakeFrankfurter api, AtomicLong killed) {
     return Thread.ofPlatform()
