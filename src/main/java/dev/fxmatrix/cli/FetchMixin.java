@@ -173,9 +173,12 @@ final class FetchMixin {
    * pays ~40 ms for OkHttp's URL parser on a good one.
    */
   private List<Converters.ApiUrl> apiUrls() {
+    if (apiUrls != null) {
+      return apiUrls;
+    }
     String fromEnv = System.getenv("FXMATRIX_API_URL");
-    if (apiUrls != null || fromEnv == null) {
-      return apiUrls == null ? List.of() : apiUrls;
+    if (fromEnv == null) {
+      return List.of();
     }
     try {
       return List.of(new Converters.ApiUrlConverter().convert(fromEnv));
