@@ -19,7 +19,9 @@ import java.math.RoundingMode;
  * to the exact binary value ({@code new BigDecimal(double)}) only on a tie; see {@link
  * #roundShortest}. Same digits, and several times cheaper while the JIT is cold: a short run formats
  * a thousand cells in its first few hundred milliseconds, and the exact expansion was most of the
- * time between the last answer and the last line.
+ * time between the last answer and the last line. A rate the API gave as a decimal is rounded from
+ * those digits instead, where that is the same ({@link #roundDecimal}): the shortest decimal of a
+ * double is itself the costliest step while the JIT is cold.
  */
 public final class PythonFloatFormat {
   private static final int WIDTH = 7;
@@ -31,6 +33,17 @@ public final class PythonFloatFormat {
   /** {@code f"{rate:7.03}"}: right-aligned in 7 columns, longer results are not cut. */
   public static String format(double rate) {
     return pad(body(rate, false));
+  }
+
+  /**
+   * {@link #format(double)} of the double nearest {@code rate}, which is what Python holds after
+   * {@code float(text)}: read off the decimal's own digits where that gives the same cell (see
+   * {@link #roundDecimal}), skipping the double's shortest decimal, the costliest step of a cell
+   * while the JIT is cold.
+   */
+  public static String format(BigDecimal rate) {
+    Rounded rounded = roundDecimal(rate);
+    return rounded == null ? format(rate.doubleValue()) : pad(text("", rounded));
   }
 
   /** {@link #format} rounding the exact binary value every time: the reference the tests hold it to. */
@@ -57,13 +70,23 @@ public final class PythonFloatFormat {
     }
     // Subnormals keep too few bits for the shortest decimal to stand for the exact value.
     boolean viaShortest = !exactly && Math.abs(value) >= Double.MIN_NORMAL;
-    BigDecimal rounded = viaShortest ? roundShortest(Math.abs(value)) : null;
+    Rounded rounded = viaShortest ? roundShortest(Math.abs(value)) : null;
     if (rounded == null) {
-      rounded = new BigDecimal(value).abs().round(ROUND);
+      BigDecimal exact = new BigDecimal(value).abs().round(ROUND);
+      rounded = new Rounded(exact.unscaledValue().longValueExact(), exact.scale());
     }
-    // At most PRECISION + 1 digits (999 rounds up to 1000): plain long arithmetic from here, which
-    // a cold JVM runs several times faster than BigDecimal's strings.
-    long digits = rounded.unscaledValue().longValueExact();
+    return text(sign, rounded);
+  }
+
+  /**
+   * A value rounded to {@link #PRECISION} significant digits: {@code digits} × 10^-{@code scale},
+   * at most PRECISION + 1 digits (999 rounds up to 1000). Plain long arithmetic from here, which a
+   * cold JVM runs several times faster than BigDecimal's strings.
+   */
+  private record Rounded(long digits, int scale) {}
+
+  private static String text(String sign, Rounded rounded) {
+    long digits = rounded.digits();
     int scale = rounded.scale();
     while (digits % 10 == 0) {
       digits /= 10;
@@ -102,7 +125,7 @@ public final class PythonFloatFormat {
    * Otherwise the shortest decimal and the exact value lie on the same side of every boundary and
    * round alike, half-even or not.
    */
-  private static BigDecimal roundShortest(double abs) {
+  private static Rounded roundShortest(double abs) {
     String text = Double.toString(abs); // "0.00123", "123.45", "1.2345E-5", "1.0E10"
     int end = text.indexOf('E');
     int exponent = 0;
@@ -146,7 +169,40 @@ public final class PythonFloatFormat {
     if (dropped > 0 && next >= 5) {
       kept++; // 999 + 1 = 1000 is fine: the caller strips the zeros and reads the exponent after
     }
-    return BigDecimal.valueOf(kept, fractionDigits - exponent - dropped);
+    return new Rounded(kept, fractionDigits - exponent - dropped);
+  }
+
+  /**
+   * {@code rate} rounded to {@link #PRECISION} significant digits from its own digits, or null where
+   * that could differ from rounding its double: a tie ({@code d.dd5}), more than 15 significant
+   * digits, not above zero, or beyond the normal doubles.
+   *
+   * <p>Why that is exact: the double nearest {@code rate} lies within half an ulp of it, under
+   * 1.2e-16 of its size. A rounding boundary (four significant digits) other than {@code rate} itself
+   * is, like {@code rate}, a multiple of 10^-14 of {@code rate}'s leading digit's place, so at least
+   * 1e-15 of its size away: {@code rate} and its double lie on the same side of every boundary.
+   */
+  private static Rounded roundDecimal(BigDecimal rate) {
+    int precision = rate.precision();
+    int exponent = precision - rate.scale() - 1; // of the leading digit
+    if (rate.signum() <= 0 || precision > 15 || exponent < -300 || exponent > 300) {
+      return null;
+    }
+    long unscaled = rate.unscaledValue().longValueExact();
+    int dropped = Math.max(0, precision - PRECISION);
+    long unit = 1;
+    for (int i = 0; i < dropped; i++) {
+      unit *= 10;
+    }
+    long kept = unscaled / unit;
+    long rest = unscaled % unit;
+    if (dropped > 0 && 2 * rest == unit) {
+      return null;
+    }
+    if (2 * rest > unit) {
+      kept++;
+    }
+    return new Rounded(kept, rate.scale() - dropped);
   }
 
   /** {@code d.dde±XX}: no forced ".0" here, and the exponent has at least two digits. */

@@ -35,7 +35,7 @@ public final class TableWriter implements MatrixWriter {
   }
 
   private static String cell(RateTable table, String symbol) {
-    return table.rate(symbol).map(r -> PythonFloatFormat.format(r.doubleValue())).orElse(MISSING);
+    return table.rate(symbol).map(PythonFloatFormat::format).orElse(MISSING);
   }
 
   @Override

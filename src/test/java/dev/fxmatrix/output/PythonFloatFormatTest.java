@@ -6,9 +6,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,25 +24,15 @@ class PythonFloatFormatTest {
 
   @Test
   void matchesEveryLineOfThePythonGoldenFile() throws IOException {
+    Map<String, String> golden = golden();
     List<String> mismatches = new ArrayList<>();
-    int checked = 0;
-    try (InputStream in = PythonFloatFormatTest.class.getResourceAsStream(GOLDEN)) {
-      assertThat(in).as("test resource " + GOLDEN).isNotNull();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
-        }
-        String[] parts = line.split("\t", 2);
-        String expected = parts[1].substring(1, parts[1].length() - 1); // strip the |bars|
-        String actual = PythonFloatFormat.format(parsePythonRepr(parts[0]));
-        if (!actual.equals(expected)) {
-          mismatches.add(parts[0] + ": expected '" + expected + "' but got '" + actual + "'");
-        }
-        checked++;
+    golden.forEach((repr, expected) -> {
+      String actual = PythonFloatFormat.format(parsePythonRepr(repr));
+      if (!actual.equals(expected)) {
+        mismatches.add(repr + ": expected '" + expected + "' but got '" + actual + "'");
       }
-    }
-    assertThat(checked).as("golden lines checked").isGreaterThan(3000);
+    });
+    assertThat(golden).as("golden lines").hasSizeGreaterThan(3000);
     assertThat(mismatches).isEmpty();
   }
 
@@ -67,6 +60,67 @@ class PythonFloatFormatTest {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  /** A rate the API wrote as a decimal gives Python's cell for the double nearest it: the golden values as decimals. */
+  @Test
+  void formatsTheGoldenValuesGivenAsDecimals() throws IOException {
+    List<String> mismatches = new ArrayList<>();
+    golden().forEach((repr, expected) -> {
+      // No NaN or infinity in a decimal, nor a negative zero: BigDecimal's -0.0 is 0.
+      if (repr.contains("nan") || repr.contains("inf") || repr.equals("-0.0")) {
+        return;
+      }
+      String actual = PythonFloatFormat.format(new BigDecimal(repr));
+      if (!actual.equals(expected)) {
+        mismatches.add(repr + ": expected '" + expected + "' but got '" + actual + "'");
+      }
+    });
+    assertThat(mismatches).isEmpty();
+  }
+
+  /**
+   * Decimals rounded from their own digits against their nearest double rounded exactly: any
+   * number of digits up to 18 (past the 15 the shortcut takes), at every magnitude, and ties
+   * ({@code d.dd5}) with the decimals a unit beside them in the last of up to 17 digits.
+   */
+  @Test
+  void roundsADecimalAsItsNearestDouble() {
+    Random random = new Random(20261203);
+    List<String> mismatches = new ArrayList<>();
+    for (int i = 0; i < 300_000 && mismatches.size() < 10; i++) {
+      BigDecimal rate;
+      if (i % 2 == 0) {
+        int digits = random.nextInt(1, 19);
+        rate = BigDecimal.valueOf(random.nextLong(1, BigDecimal.TEN.pow(digits).longValueExact()), random.nextInt(-300, 300));
+      } else {
+        int tail = random.nextInt(1, 15); // digits after the three kept, the 5 among them
+        long tie = (random.nextLong(100, 1000) * 10 + 5) * BigDecimal.TEN.pow(tail - 1).longValueExact();
+        rate = BigDecimal.valueOf(tie + random.nextInt(-1, 2), random.nextInt(-20, 25));
+      }
+      String viaDecimal = PythonFloatFormat.format(rate);
+      String exact = PythonFloatFormat.formatExactly(rate.doubleValue());
+      if (!viaDecimal.equals(exact)) {
+        mismatches.add(rate + ": '" + viaDecimal + "' instead of '" + exact + "'");
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  /** The golden file's lines: Python's repr() of a float, and its cell without the |bars|. */
+  private static Map<String, String> golden() throws IOException {
+    Map<String, String> lines = new LinkedHashMap<>();
+    try (InputStream in = PythonFloatFormatTest.class.getResourceAsStream(GOLDEN)) {
+      assertThat(in).as("test resource " + GOLDEN).isNotNull();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          String[] parts = line.split("\t", 2);
+          lines.put(parts[0], parts[1].substring(1, parts[1].length() - 1));
+        }
+      }
+    }
+    return lines;
   }
 
   /** repr() round-trips, and parseDouble is correctly rounded, so this is the very same double. */
