@@ -46,6 +46,7 @@ public final class HttpCache implements AutoCloseable {
    * it past {@code lockWait}, or the folder cannot be made), which {@code note} hears of.
    */
   public static Optional<HttpCache> open(Path dir, Duration lockWait, Consumer<String> note) throws InterruptedException {
+    OkHttpLogging.silence(); // OkHttp's cache logs what it cannot read
     Path http = httpDir(dir);
     FileChannel channel = null;
     try {

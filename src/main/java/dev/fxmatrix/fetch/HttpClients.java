@@ -8,8 +8,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import okhttp3.Cache;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
@@ -20,17 +18,6 @@ import okhttp3.Response;
 
 /** Builds the one OkHttp client a run uses, sized for the run's concurrency. */
 public final class HttpClients {
-  /**
-   * OkHttp reports through java.util.logging (a cache entry it cannot read, a leaked response),
-   * which prints stack traces to stderr: fxmatrix says what matters itself. Held here, since a
-   * logger nobody references may be collected and lose its level.
-   */
-  private static final Logger OKHTTP_LOG = Logger.getLogger("okhttp3");
-
-  static {
-    OKHTTP_LOG.setLevel(Level.OFF);
-  }
-
   /** Whether this JVM is fxmatrix's own process, set by {@link #ownProcess}. */
   private static volatile boolean ownProcess;
 
@@ -56,6 +43,7 @@ public final class HttpClients {
 
   /** {@link #create(FetchOptions, int)} with {@code cache} for answers (null for none). */
   public static OkHttpClient create(FetchOptions options, int concurrency, Cache cache) {
+    OkHttpLogging.silence(); // before OkHttp's platform starts, and with it its logger
     int parallel = Math.max(5, concurrency);
     if (ownProcess && !options.usesTls()) {
       sunProviderOnly(); // before the builder, which starts OkHttp's platform
