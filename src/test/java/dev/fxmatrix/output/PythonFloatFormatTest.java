@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,15 +26,8 @@ class PythonFloatFormatTest {
   @Test
   void matchesEveryLineOfThePythonGoldenFile() throws IOException {
     Map<String, String> golden = golden();
-    List<String> mismatches = new ArrayList<>();
-    golden.forEach((repr, expected) -> {
-      String actual = PythonFloatFormat.format(parsePythonRepr(repr));
-      if (!actual.equals(expected)) {
-        mismatches.add(repr + ": expected '" + expected + "' but got '" + actual + "'");
-      }
-    });
     assertThat(golden).as("golden lines").hasSizeGreaterThan(3000);
-    assertThat(mismatches).isEmpty();
+    assertThat(mismatches(golden, repr -> PythonFloatFormat.format(parsePythonRepr(repr)))).isEmpty();
   }
 
   /**
@@ -65,18 +59,10 @@ class PythonFloatFormatTest {
   /** A rate the API wrote as a decimal gives Python's cell for the double nearest it: the golden values as decimals. */
   @Test
   void formatsTheGoldenValuesGivenAsDecimals() throws IOException {
-    List<String> mismatches = new ArrayList<>();
-    golden().forEach((repr, expected) -> {
-      // No NaN or infinity in a decimal, nor a negative zero: BigDecimal's -0.0 is 0.
-      if (repr.contains("nan") || repr.contains("inf") || repr.equals("-0.0")) {
-        return;
-      }
-      String actual = PythonFloatFormat.format(new BigDecimal(repr));
-      if (!actual.equals(expected)) {
-        mismatches.add(repr + ": expected '" + expected + "' but got '" + actual + "'");
-      }
-    });
-    assertThat(mismatches).isEmpty();
+    Map<String, String> decimals = golden();
+    // No NaN or infinity in a decimal, nor a negative zero: BigDecimal's -0.0 is 0.
+    decimals.keySet().removeIf(repr -> repr.contains("nan") || repr.contains("inf") || repr.equals("-0.0"));
+    assertThat(mismatches(decimals, repr -> PythonFloatFormat.format(new BigDecimal(repr)))).isEmpty();
   }
 
   /**
@@ -105,6 +91,18 @@ class PythonFloatFormatTest {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  /** The golden lines whose cell {@code format} gets wrong, each said with what it should be. */
+  private static List<String> mismatches(Map<String, String> golden, Function<String, String> format) {
+    List<String> mismatches = new ArrayList<>();
+    golden.forEach((repr, expected) -> {
+      String actual = format.apply(repr);
+      if (!actual.equals(expected)) {
+        mismatches.add(repr + ": expected '" + expected + "' but got '" + actual + "'");
+      }
+    });
+    return mismatches;
   }
 
   /** The golden file's lines: Python's repr() of a float, and its cell without the |bars|. */
