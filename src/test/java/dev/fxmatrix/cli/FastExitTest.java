@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's quick exit (libc {@code _exit} after a run whose virtual threads did socket I/O)
- * loses nothing: every line reaches stdout and stderr, the output file is in place, and the exit
+ * The launcher's quick exit (libc {@code _exit} after a run whose virtual threads did socket I/O,
+ * else a halt) loses nothing: every line reaches stdout and stderr, the output file is in place, and the exit
  * code is the command's. Run in a real child JVM, the way the launcher starts it.
  */
 class FastExitTest {
@@ -46,5 +46,15 @@ class FastExitTest {
     assertThat(Files.readString(dir.resolve("out"))).isEqualTo("1 USD =   0.856 EUR\n");
     assertThat(Files.readString(dir.resolve("err")))
         .isEqualTo("fxmatrix: XAU: unknown currency XAU (HTTP 404: not found) (1 attempt)\nfxmatrix: 1 of 2 bases failed\n");
+  }
+
+  @Test
+  void aHaltedRunKeepsItsCodeAndItsMessage() throws Exception {
+    Process child = run("--bases", "US");
+
+    assertThat(child.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(dir.resolve("out"))).isEmpty();
+    assertThat(Files.readString(dir.resolve("err")))
+        .isEqualTo("fxmatrix: --bases: 'US' is not a currency code: use three letters, like USD (see fxmatrix --help)\n");
   }
 }
