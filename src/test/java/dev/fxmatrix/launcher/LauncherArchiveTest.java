@@ -23,6 +23,8 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the real {@code fxmatrix} launcher script, copied into a throw-away checkout layout with a
- * small jar of its own ({@link TinyMain}) as {@code target/fxmatrix.jar}, and called through a
- * symlink from another directory. It checks that the class-data archive is created, used, and
- * replaced when the jar changes, and that nothing but the program's output reaches stdout and
- * nothing at all reaches stderr.
+ * small jar of its own ({@link TinyMain}, called by a class of fxmatrix's main class name) as
+ * {@code target/fxmatrix.jar}, and called through a symlink from another directory. It checks that
+ * the class-data archive is created, used, and replaced when the jar changes, and that nothing but
+ * the program's output reaches stdout and nothing at all reaches stderr.
  *
  * <p>No Maven build is involved: the layout has no pom.xml or src/main, so the launcher never
  * builds, and {@code target/fxmatrix.jar} of the project is not needed (tests run before packaging).
@@ -41,6 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherArchiveTest {
   private static final Path LAUNCHER = Path.of("fxmatrix").toAbsolutePath();
   private static final String TINY_CLASS = "dev/fxmatrix/launcher/TinyMain.class";
+  /** The launcher runs fxmatrix's main class by name: in the small jar, one that calls TinyMain. */
+  private static final String ENTRY_CLASS = "dev/fxmatrix/cli/Main.class";
+  private static final String ENTRY_SOURCE =
+      "package dev.fxmatrix.cli; public final class Main { public static void main(String[] args) {"
+          + " dev.fxmatrix.launcher.TinyMain.main(args); } }";
+  private static Path entryClasses;
   private static final int FEATURE = Runtime.version().feature();
 
   /** Arguments that a careless launcher would split, glob, expand or take as JVM options. */
@@ -68,6 +76,18 @@ class LauncherArchiveTest {
     assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "the launcher is a bash script");
     assumeTrue(onPath("bash") && Files.isExecutable(Path.of("/usr/bin/env")), "bash is not installed");
     assertThat(LAUNCHER).isRegularFile().isExecutable();
+  }
+
+  @BeforeAll
+  static void compileEntryClass(@TempDir Path classes) throws IOException {
+    Path source = Files.createDirectories(classes.resolve("src/dev/fxmatrix/cli")).resolve("Main.java");
+    Files.writeString(source, ENTRY_SOURCE);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertThat(javac).as("a JDK's compiler").isNotNull();
+    String tinyClasses = Path.of(TinyMain.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    int status = javac.run(null, null, null, "-cp", tinyClasses, "-d", classes.toString(), source.toString());
+    assertThat(status).as("javac of the entry class").isZero();
+    entryClasses = classes;
   }
 
   @BeforeEach
@@ -302,13 +322,16 @@ class LauncherArchiveTest {
   private void writeJar(int padding) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.fxmatrix.launcher.TinyMain");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.fxmatrix.cli.Main");
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, manifest);
         InputStream tiny = TinyMain.class.getClassLoader().getResourceAsStream(TINY_CLASS)) {
       assertThat(tiny).as(TINY_CLASS).isNotNull();
       out.putNextEntry(new JarEntry(TINY_CLASS));
       tiny.transferTo(out);
+      out.closeEntry();
+      out.putNextEntry(new JarEntry(ENTRY_CLASS));
+      out.write(Files.readAllBytes(entryClasses.resolve(ENTRY_CLASS)));
       out.closeEntry();
       if (padding > 0) {
         out.putNextEntry(new JarEntry("padding.txt"));
