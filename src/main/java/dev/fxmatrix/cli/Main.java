@@ -8,6 +8,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -60,8 +61,32 @@ public final class Main {
       out.flush();
       return ExitCode.OK;
     }
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      Optional<HelpCache> cache = HelpCache.forThisRun();
+      if (cache.isPresent()) {
+        return cachedHelp(cache.get(), out, err, args);
+      }
+    }
     CommandLine commandLine = FxMatrixCommand.commandLine(out, err, args);
     return commandLine.execute(args);
+  }
+
+  /** The help from {@code cache}, else laid out by picocli and kept there. */
+  private static int cachedHelp(HelpCache cache, PrintWriter out, PrintWriter err, String... args) {
+    Optional<String> kept = cache.text();
+    if (kept.isPresent()) {
+      out.print(kept.get());
+      out.flush();
+      return ExitCode.OK;
+    }
+    StringWriter text = new StringWriter();
+    int code = FxMatrixCommand.commandLine(new PrintWriter(text), err, args).execute(args);
+    if (code == ExitCode.OK) {
+      cache.keep(text.toString());
+    }
+    out.print(text);
+    out.flush();
+    return code;
   }
 
   private static Charset charset(String property) {

@@ -53,6 +53,16 @@ final class TrainCommand implements Callable<Integer> {
     if (kind.equals("meta")) {
       Main.run(discard, discard, "--version");
       Main.run(discard, discard, "--help");
+      // Help laid out and kept, then read back: the launcher's lone --help (cli/HelpCache).
+      Path kept = Files.createTempDirectory("fxmatrix-training");
+      System.setProperty("fxmatrix.helpCache", kept.resolve("training").toString());
+      try {
+        Main.run(discard, discard, "--help");
+        Main.run(discard, discard, "--help");
+      } finally {
+        System.clearProperty("fxmatrix.helpCache");
+        deleteTree(kept);
+      }
       return 0;
     }
     // The real API is https: a client for it loads the TLS set-up (trust store, SSLContext) without
@@ -82,9 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         }
       }
     } finally {
-      try (Stream<Path> files = Files.walk(cache)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      deleteTree(cache);
     }
     Main.run(discard, discard, "--bases", "US");
     if (kind.equals("demo")) {
@@ -96,6 +104,12 @@ final class TrainCommand implements Callable<Integer> {
       Libc.isTerminal(2);
     }
     return 0;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   /** Every thread strategy with every format, through the cache and past it. */
