@@ -60,6 +60,9 @@ class LauncherArchiveTest {
   /** Archive files: fxmatrix-j{feature}-{key}-{kind}.aot | .jsa; ARGS make a run of kind run. */
   private static final Pattern ARCHIVE_NAME = Pattern.compile("fxmatrix-j(\\d+)-(\\d+)-run\\.(aot|jsa)");
 
+  /** The launcher's last key, kept so that a run need not stat and cksum (two forks). */
+  private static final String KEY_MEMO = ".fxmatrix-key";
+
   private static final String FROM_AOT_CACHE = "shared objects file";
   private static final String FROM_DYNAMIC_ARCHIVE = "shared objects file (top)";
 
@@ -150,6 +153,36 @@ class LauncherArchiveTest {
     assertThat(key).isNotEqualTo(previousKey);
     assertThat(loadedFrom()).isEqualTo(source);
     return key;
+  }
+
+  /**
+   * The key is kept with its inputs and the jar's mtime as its own; while both match it is read
+   * back, not made again: here a key planted in it names the next archive. Other inputs (other JVM
+   * options) or another jar mtime make the key anew.
+   */
+  @Test
+  void theLastKeyIsReadBackWhileTheJarAndTheInputsAreTheSame() throws Exception {
+    assertCleanRun(launch(Map.of()));
+    String key = keyOf(onlyCacheFile());
+    Path memo = cacheDir.resolve(KEY_MEMO);
+    List<String> kept = Files.readAllLines(memo);
+    assertThat(kept).hasSize(2).element(1).isEqualTo(key);
+    assertThat(Files.getLastModifiedTime(memo)).isEqualTo(Files.getLastModifiedTime(jar));
+
+    Files.write(memo, List.of(kept.get(0), "12345"));
+    Files.setLastModifiedTime(memo, Files.getLastModifiedTime(jar));
+    assertCleanRun(launch(Map.of()));
+    assertThat(keyOf(onlyCacheFile())).isEqualTo("12345");
+
+    assertCleanRun(launch(Map.of("JAVA_OPTS", "-Xmx64m")));
+    String other = keyOf(onlyCacheFile());
+    assertThat(other).isNotIn(key, "12345");
+    assertCleanRun(launch(Map.of()));
+    assertThat(keyOf(onlyCacheFile())).isEqualTo(key);
+
+    Files.write(memo, List.of(Files.readAllLines(memo).get(0), "12345")); // the jar's mtime no more
+    assertCleanRun(launch(Map.of()));
+    assertThat(keyOf(onlyCacheFile())).isEqualTo(key);
   }
 
   /** Each kind of run gets an archive of its own, of the one key; none replaces another. */
@@ -297,7 +330,7 @@ class LauncherArchiveTest {
       return List.of();
     }
     try (Stream<Path> files = Files.list(cacheDir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
+      return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(KEY_MEMO)).sorted().toList();
     }
   }
 
