@@ -9,6 +9,7 @@ import dev.fxmatrix.strategy.Strategy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -40,13 +41,14 @@ public final class FxMatrixCommand implements Callable<Integer> {
 
   /**
    * picocli's own factory, made only when an annotated subcommand needs it: making it looks for
-   * Groovy, which opens and indexes the jar (~4 ms of a short run).
+   * Groovy, which opens and indexes the jar (~9 ms of a short run). The root command's repeatable
+   * options ({@code --api-url}, {@code --provider}) ask only for their {@code List}.
    */
   private static final CommandLine.IFactory FACTORY =
       new CommandLine.IFactory() {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-          return CommandLine.defaultFactory().create(type);
+          return type == List.class ? type.cast(new ArrayList<>()) : CommandLine.defaultFactory().create(type);
         }
       };
 
