@@ -1,6 +1,7 @@
 package dev.fxmatrix.fetch;
 
 import java.io.IOException;
+import java.security.Security;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -82,14 +83,14 @@ public final class HttpClients {
   /**
    * OkHttp's platform asks {@code Security.getProviders()}, which loads all twelve of the JDK's
    * providers (SunEC's curves, SunJCE's ciphers: ~15 ms of a short run) though plain HTTP uses
-   * none but SUN's digests and random numbers. The JDK reads {@code java.security.properties} when
-   * its security classes first start: so this holds only if nothing used them yet (else the full
-   * list stays, as before), and never overrides a file the user gave.
+   * none but SUN's digests and random numbers. An empty second entry ends the list the JDK makes
+   * from {@code security.provider.N} when it is first asked for it: so this holds only if nothing
+   * asked yet (else the full list stays, as before), and never where the user gave providers of
+   * their own ({@code java.security.properties}).
    */
   private static void sunProviderOnly() {
     if (System.getProperty("java.security.properties") == null) {
-      System.setProperty("java.security.properties",
-          HttpClients.class.getResource("plain-http.security").toExternalForm());
+      Security.setProperty("security.provider.2", "");
     }
   }
 
