@@ -1,10 +1,10 @@
 package dev.fxmatrix.cli;
 
+import dev.fxmatrix.output.OutputTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,18 +72,18 @@ final class HelpCache {
     }
   }
 
-  /** Keeps {@code text} for the next run; quietly not, where the folder is not writable. */
+  /**
+   * Keeps {@code text} for the next run, replaced atomically as {@code -o} replaces a file (a
+   * concurrent {@code --help} reads the old text or the new, never half); quietly not, where the
+   * folder is not writable.
+   */
   void keep(String text) {
-    Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | UnsupportedOperationException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // nothing kept, nothing left behind that we could remove
-      }
+      OutputTarget target = OutputTarget.file(file);
+      target.writer().print(text);
+      target.commit();
+    } catch (IOException e) {
+      // not kept: the next --help lays it out again
     }
   }
 }
