@@ -52,8 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter discard = new PrintWriter(Writer.nullWriter());
     if (kind.equals("meta")) {
       Main.run(discard, discard, "--version");
-      Main.run(discard, discard, "--help");
-      // Help laid out and kept, then read back: the launcher's lone --help (cli/HelpCache).
+      // Help laid out and kept, then read back: what the launcher's lone --help does (cli/HelpCache).
       Path kept = Files.createTempDirectory("fxmatrix-training");
       System.setProperty("fxmatrix.helpCache", kept.resolve("training").toString());
       try {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's quick exit (libc {@code _exit} after a run whose virtual threads did socket I/O,
- * else a halt) loses nothing: every line reaches stdout and stderr, the output file is in place, and the exit
- * code is the command's. Run in a real child JVM, the way the launcher starts it.
+ * else a halt) loses nothing: every line reaches stdout and stderr, the output file is in place,
+ * and the exit code is the command's. Run in a real child JVM, the way the launcher starts it.
  */
 class FastExitTest {
   static final List<String> LIKE_THE_LAUNCHER =
