@@ -1,6 +1,7 @@
 package dev.fxmatrix.cli;
 
 import dev.fxmatrix.fetch.HttpCache;
+import dev.fxmatrix.fetch.HttpClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ final class CacheCommand implements Callable<Integer> {
       List<String> urls = urls(cache);
       out.println("cache: " + HttpCache.httpDir(folder));
       out.println("answers: " + urls.size() + " (" + cache.cache().size() / 1024 + " KiB)");
-      OkHttpClient reader = new OkHttpClient.Builder().cache(cache.cache()).build();
+      OkHttpClient reader = HttpClients.cacheReader(cache.cache());
       try {
         for (String url : urls) {
           out.println(dateOf(reader, url) + "  " + url);

@@ -64,9 +64,11 @@ final class TrainCommand implements Callable<Integer> {
       }
       return 0;
     }
-    // The real API is https: a client for it loads the TLS set-up (trust store, SSLContext) without
-    // connecting anywhere, so that those classes are archived too (~30 ms of each https run).
-    // First, before a client for plain HTTP would leave the providers TLS needs unloaded.
+    // The real API is https: a client for it, and the TLS set-up (trust store, SSLContext) it would
+    // make on its first connection, made without connecting anywhere, so that those classes are
+    // archived too (~30 ms of each https run). First, before a client for plain HTTP would leave
+    // the providers TLS needs unloaded.
+    HttpClients.setUpTlsNow();
     HttpClients.shutdown(
         HttpClients.create(
             new FetchOptions(

@@ -1,6 +1,7 @@
 package dev.fxmatrix.fetch;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.Security;
 import java.time.Duration;
 import java.util.List;
@@ -50,9 +51,10 @@ public final class HttpClients {
       sunProviderOnly(); // before the builder, which starts OkHttp's platform
     }
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    if (!options.usesTls()) {
-      // Plain HTTP only (the embedded API, a local mirror): OkHttp then skips loading the JDK's
-      // trust store and TLS machinery, ~20% of a short run's start-up.
+    if (options.usesTls()) {
+      DeferredTls.install(builder, DeferredTls::jdkDefault);
+    } else {
+      // Plain HTTP only (the embedded API, a local mirror): no TLS at all, not even deferred.
       builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
     if (options.requestLog() != null) {
@@ -78,6 +80,23 @@ public final class HttpClients {
         .retryOnConnectionFailure(true)
         .eventListener(TlsWatch.LISTENER)
         .build();
+  }
+
+  /**
+   * A client that only reads {@code cache} (requests that may not go to the network): its TLS, which
+   * it never uses, is not set up.
+   */
+  public static OkHttpClient cacheReader(Cache cache) {
+    OkHttpLogging.silence();
+    return DeferredTls.install(new OkHttpClient.Builder(), DeferredTls::jdkDefault).cache(cache).build();
+  }
+
+  /**
+   * The JDK's TLS set-up, which a client makes on its first https connection, made now: the
+   * launcher's training runs connect to no https server, and its archive should hold these classes.
+   */
+  public static void setUpTlsNow() throws GeneralSecurityException {
+    DeferredTls.jdkDefault();
   }
 
   /**
