@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.text.SimpleDateFormat;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.Cache;
@@ -29,6 +31,7 @@ public final class HttpCache implements AutoCloseable {
   private final Cache cache;
   private final FileChannel lockFile;
   private final FileLock lock;
+  private boolean closed; // guarded by this
 
   private HttpCache(Cache cache, FileChannel lockFile, FileLock lock) {
     this.cache = cache;
@@ -62,7 +65,9 @@ public final class HttpCache implements AutoCloseable {
         }
         Thread.sleep(50);
       }
-      return Optional.of(new HttpCache(new Cache(http.toFile(), MAX_BYTES), channel, lock));
+      HttpCache opened = new HttpCache(new Cache(http.toFile(), MAX_BYTES), channel, lock);
+      Thread.ofPlatform().daemon().name("cache-dates").start(opened::readyForDates);
+      return Optional.of(opened);
     } catch (IOException e) {
       note.accept("cannot use the cache in " + dir + ": " + e.getMessage() + "; going without it");
       closeQuietly(channel);
@@ -102,8 +107,33 @@ public final class HttpCache implements AutoCloseable {
     return cache;
   }
 
+  /**
+   * Reads the cache's index and, if it holds answers, readies what OkHttp reads their dates with
+   * (a {@code SimpleDateFormat} for {@code Locale.US}): its first making costs a cold JVM ~45 ms
+   * of locale data (the JDK makes a {@code Locale} of each of its 1,158 locales' tags), and each
+   * thread that makes one before the first is done pays it again. Made once, on a thread of its
+   * own, beside the client's set-up, so that it is done before the first answers are looked up.
+   * Requests do not wait for it: one that finds no answer in the cache needs no dates. An empty
+   * cache (a first run) skips it.
+   */
+  private void readyForDates() {
+    try {
+      synchronized (this) {
+        if (closed || cache.size() == 0) {
+          return;
+        }
+      }
+      new SimpleDateFormat("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+    } catch (IOException | RuntimeException e) {
+      // the run meets it too, and says what matters
+    }
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true; // before the lock goes: OkHttp's cache would write its index unlocked
+    }
     closeQuietly(cache);
     try {
       lock.release();
