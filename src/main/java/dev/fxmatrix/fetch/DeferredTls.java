@@ -3,23 +3,29 @@ package dev.fxmatrix.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
 /**
- * A client's TLS, set up on its first TLS connection rather than when the client is built. OkHttp
- * builds it with the client: the JDK's trust store (144 certificates parsed, here) and an
+ * A client's TLS, set up when an https call first goes to the network (beside its DNS lookup and
+ * connect, on a thread of its own; its TLS connection waits for it), rather than when the client
+ * is built. OkHttp builds it with the client: the JDK's trust store (144 certificates parsed, here) and an
  * SSLContext, ~110 ms of a short run on a cold JVM, which a run answered from the HTTP cache
  * never uses (the README's hourly cron job is one 23 times a day), nor {@code --offline},
  * {@code fxmatrix cache}, or a run that fails before it connects.
@@ -43,10 +49,32 @@ final class DeferredTls {
     Tls load() throws GeneralSecurityException;
   }
 
-  /** Gives {@code builder} TLS from {@code source}, loaded by its first TLS connection, once. */
-  static OkHttpClient.Builder install(OkHttpClient.Builder builder, Source source) {
+  /**
+   * Gives {@code builder} TLS from {@code source}, made once, for its first TLS connection. The
+   * listener returned starts making it when an https call first goes to the network (its DNS
+   * lookup, or its connect), on a thread of its own, so that it overlaps them; a call the cache
+   * answers starts nothing.
+   */
+  static EventListener install(OkHttpClient.Builder builder, Source source) {
     Once once = new Once(source);
-    return builder.sslSocketFactory(new Sockets(once), new Trust(once));
+    builder.sslSocketFactory(new Sockets(once), new Trust(once));
+    return new EventListener() {
+      @Override
+      public void dnsStart(Call call, String domainName) {
+        startFor(call);
+      }
+
+      @Override
+      public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+        startFor(call);
+      }
+
+      private void startFor(Call call) {
+        if (call.request().url().isHttps()) {
+          once.startInBackground();
+        }
+      }
+    };
   }
 
   /** The JDK's default TLS: its trust store, as {@code javax.net.ssl.trustStore} and the rest say. */
@@ -65,6 +93,7 @@ final class DeferredTls {
   /** The source's TLS, or why there is none, from its first use on. */
   private static final class Once {
     private final Source source;
+    private final AtomicBoolean started = new AtomicBoolean();
     private Tls tls;
     private SSLException failure;
 
@@ -84,6 +113,13 @@ final class DeferredTls {
         throw failure;
       }
       return tls;
+    }
+
+    /** Makes it on a thread of its own, once; a failure waits for the connection that needs it. */
+    void startInBackground() {
+      if (started.compareAndSet(false, true)) {
+        Thread.ofPlatform().daemon().name("tls-set-up").start(this::getOrNull);
+      }
     }
 
     /** For the methods that cannot throw an IOException. */

@@ -14,6 +14,7 @@ import okhttp3.Cache;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -51,8 +52,9 @@ public final class HttpClients {
       sunProviderOnly(); // before the builder, which starts OkHttp's platform
     }
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    EventListener listener = TlsWatch.LISTENER;
     if (options.usesTls()) {
-      DeferredTls.install(builder, DeferredTls::jdkDefault);
+      listener = listener.plus(DeferredTls.install(builder, DeferredTls::jdkDefault));
     } else {
       // Plain HTTP only (the embedded API, a local mirror): no TLS at all, not even deferred.
       builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
@@ -78,7 +80,7 @@ public final class HttpClients {
         // server (HTTP/1.0 servers, idle timeouts), or tries a host's next address; a request that
         // failed on a fresh connection is left to our retry policy, so the attempts we report are true.
         .retryOnConnectionFailure(true)
-        .eventListener(TlsWatch.LISTENER)
+        .eventListener(listener)
         .build();
   }
 
@@ -88,7 +90,9 @@ public final class HttpClients {
    */
   public static OkHttpClient cacheReader(Cache cache) {
     OkHttpLogging.silence();
-    return DeferredTls.install(new OkHttpClient.Builder(), DeferredTls::jdkDefault).cache(cache).build();
+    OkHttpClient.Builder builder = new OkHttpClient.Builder().cache(cache);
+    DeferredTls.install(builder, DeferredTls::jdkDefault); // its listener unused: this client never connects
+    return builder.build();
   }
 
   /**
