@@ -115,10 +115,20 @@ final class DeferredTls {
       return tls;
     }
 
-    /** Makes it on a thread of its own, once; a failure waits for the connection that needs it. */
+    /**
+     * Makes it on a thread of its own, once. Whatever goes wrong there is said by the connection
+     * that needs it: a failure is kept and thrown again there, and anything else is met again
+     * there (not kept), rather than printed by this thread as a stack trace.
+     */
     void startInBackground() {
       if (started.compareAndSet(false, true)) {
-        Thread.ofPlatform().daemon().name("tls-set-up").start(this::getOrNull);
+        Thread.ofPlatform().daemon().name("tls-set-up").start(() -> {
+          try {
+            get();
+          } catch (Throwable e) {
+            // see above
+          }
+        });
       }
     }
 
