@@ -5,7 +5,7 @@
 #   - 5 bases and 1 base fetched through a CONNECT proxy that waits 60 ms before it connects, as a
 #     remote server's connect would (the host, fx.test, resolves only there).
 #
-#   src/bench/https-bench.sh [runs] [another fxmatrix checkout]   (needs hyperfine, openssl, python3)
+#   src/bench/https-bench.sh [runs] [another fxmatrix checkout]   (needs hyperfine, openssl, curl, python3)
 #
 # Another checkout (a git worktree of an older commit) is timed beside this one: each case's two
 # commands in one hyperfine run, with the same proxies, trust store and cache. Writes
