@@ -64,11 +64,14 @@ class ProcessStrategyTest {
 
   @Test
   void workersShareTheParentsThrottle() {
-    FakeFrankfurter api = FakeFrankfurter.synthetic(10);
+    FakeFrankfurter api = FakeFrankfurter.synthetic(20);
     Cli run = run(api, "-b", String.join(",", api.currencies()), "-s", "process", "-t", "2", "--rate", "8");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    // Each worker alone could send all ten in a blink; between them they keep to eight a second.
-    assertThat(api.maxStartsInWindow(TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(8 + 1);
+    // Unpaced, the two workers send all twenty in a blink; a throttle of each worker's own would let
+    // sixteen through in a second; shared, eight a second (one more for timing at a window's edges).
+    // Seen at the server, a request can arrive late after its permit (a worker JVM's first request,
+    // on a busy machine) and land in the next one's second: one such per worker is allowed.
+    assertThat(api.maxStartsInWindow(TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(8 + 1 + 2);
   }
 
   @Test
