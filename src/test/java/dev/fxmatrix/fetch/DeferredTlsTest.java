@@ -133,7 +133,7 @@ class DeferredTlsTest {
   void aCallThatGoesToTheNetworkStartsItBeforeItsConnection() throws Exception {
     // A port nobody listens on: the connect is refused, so no TLS connection ever asks for it.
     int closed;
-    try (ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
     OkHttpClient client = client(counted(TRUSTING), null);
